@@ -1,0 +1,9 @@
+//! Authentication: passwords (argon2id), access tokens (JWT, HS256 pinned), rotating refresh
+//! tokens, and the `Principal` extractor that every protected handler takes.
+
+pub mod jwt;
+pub mod password;
+pub mod principal;
+pub mod refresh;
+
+pub use principal::{Grant, Principal};

@@ -1,0 +1,504 @@
+//! The policy: who may do what, in one place. Handlers ask it before touching data; views ask
+//! it for `allowed_actions`, so the SPA shows exactly the buttons the API accepts.
+//!
+//! Two answers are distinguished: a resource outside every subtree the caller holds a role
+//! in is *hidden* (404, indistinguishable from a missing one); a visible resource on which
+//! the caller's roles do not allow the action is *forbidden* (403).
+
+use thidua_domain::campaign::{CampaignAction, CampaignStatus};
+use thidua_domain::role::Role;
+use uuid::Uuid;
+
+use crate::auth::Principal;
+use crate::error::ApiError;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Decision {
+    Allow,
+    Forbidden,
+    Hidden,
+}
+
+impl Decision {
+    pub fn into_result(self) -> Result<(), ApiError> {
+        match self {
+            Decision::Allow => Ok(()),
+            Decision::Forbidden => Err(ApiError::forbidden()),
+            Decision::Hidden => Err(ApiError::not_found()),
+        }
+    }
+
+    pub fn allowed(self) -> bool {
+        self == Decision::Allow
+    }
+}
+
+fn decide(visible: bool, allowed: bool) -> Decision {
+    match (visible, allowed) {
+        (false, _) => Decision::Hidden,
+        (true, false) => Decision::Forbidden,
+        (true, true) => Decision::Allow,
+    }
+}
+
+/// Whether the caller reaches a node at all (any role over it, or an administrator).
+pub fn can_see_org(p: &Principal, org_path: &[Uuid]) -> bool {
+    p.is_admin() || p.roles_over(org_path).next().is_some()
+}
+
+// ----- organisations -------------------------------------------------------------------
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OrgAction {
+    View,
+    Update,
+    /// Create a child under this organisation.
+    CreateChild,
+}
+
+impl OrgAction {
+    pub const ALL: [OrgAction; 3] = [OrgAction::View, OrgAction::Update, OrgAction::CreateChild];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            OrgAction::View => "view",
+            OrgAction::Update => "update",
+            OrgAction::CreateChild => "create_child",
+        }
+    }
+}
+
+/// The organisation tree is administered by administrators only.
+pub fn org(p: &Principal, action: OrgAction, org_path: &[Uuid]) -> Decision {
+    let visible = can_see_org(p, org_path);
+    match action {
+        OrgAction::View => decide(visible, true),
+        OrgAction::Update | OrgAction::CreateChild => decide(visible, p.is_admin()),
+    }
+}
+
+/// Creating a root organisation (a city) is for administrators.
+pub fn create_root_org(p: &Principal) -> Decision {
+    if p.is_admin() {
+        Decision::Allow
+    } else {
+        Decision::Forbidden
+    }
+}
+
+pub fn org_allowed_actions(p: &Principal, org_path: &[Uuid]) -> Vec<String> {
+    OrgAction::ALL
+        .into_iter()
+        .filter(|a| *a != OrgAction::View && org(p, *a, org_path).allowed())
+        .map(|a| a.as_str().to_string())
+        .collect()
+}
+
+// ----- users ---------------------------------------------------------------------------
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UserAction {
+    View,
+    Update,
+    Deactivate,
+    Activate,
+    ResetPassword,
+    GrantRole,
+    RevokeRole,
+}
+
+impl UserAction {
+    pub const ALL: [UserAction; 7] = [
+        UserAction::View,
+        UserAction::Update,
+        UserAction::Deactivate,
+        UserAction::Activate,
+        UserAction::ResetPassword,
+        UserAction::GrantRole,
+        UserAction::RevokeRole,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            UserAction::View => "view",
+            UserAction::Update => "update",
+            UserAction::Deactivate => "deactivate",
+            UserAction::Activate => "activate",
+            UserAction::ResetPassword => "reset_password",
+            UserAction::GrantRole => "grant_role",
+            UserAction::RevokeRole => "revoke_role",
+        }
+    }
+}
+
+/// What the policy needs to know about a target user.
+pub struct UserTarget<'a> {
+    pub id: Uuid,
+    pub org_path: &'a [Uuid],
+    pub roles: &'a [Role],
+    pub is_active: bool,
+}
+
+/// Administrators manage everyone. A unit head manages the accounts of their own unit
+/// (subtree), except accounts that hold a role a unit head may not grant (another head, an
+/// authority officer, an administrator, an evaluator): that would let a head lock out or
+/// take over someone above their station. Authority officers may look users up in their
+/// subtree (to staff committees) but not change them. Everyone sees themselves.
+pub fn user(p: &Principal, action: UserAction, target: &UserTarget<'_>) -> Decision {
+    let is_self = p.user_id == target.id;
+    let as_admin = p.is_admin();
+    let as_head = p.has_role_over(Role::UnitHead, target.org_path);
+    let as_officer = p.has_role_over(Role::AuthorityOfficer, target.org_path);
+    let visible = is_self || as_admin || as_head || as_officer;
+    let head_may_manage = as_head && target.roles.iter().all(|r| r.grantable_by_unit_head());
+    let manager = as_admin || head_may_manage;
+    let allowed = match action {
+        UserAction::View => true,
+        UserAction::Update
+        | UserAction::ResetPassword
+        | UserAction::GrantRole
+        | UserAction::RevokeRole => manager,
+        // Nobody deactivates themselves (the last administrator would lock everyone out).
+        UserAction::Deactivate => manager && !is_self && target.is_active,
+        UserAction::Activate => manager && !is_self && !target.is_active,
+    };
+    decide(visible, allowed)
+}
+
+pub fn user_allowed_actions(p: &Principal, target: &UserTarget<'_>) -> Vec<String> {
+    UserAction::ALL
+        .into_iter()
+        .filter(|a| *a != UserAction::View && user(p, *a, target).allowed())
+        .map(|a| a.as_str().to_string())
+        .collect()
+}
+
+/// Creating an account in an organisation: administrators anywhere, unit heads in their
+/// subtree.
+pub fn create_user(p: &Principal, org_path: &[Uuid]) -> Decision {
+    let visible = can_see_org(p, org_path);
+    decide(
+        visible,
+        p.is_admin() || p.has_role_over(Role::UnitHead, org_path),
+    )
+}
+
+/// Granting `role` over the subtree at `org_path`: administrators grant anything; a unit
+/// head grants staff and focal roles inside their own subtree only.
+pub fn grant_role(p: &Principal, role: Role, org_path: &[Uuid]) -> Decision {
+    let visible = can_see_org(p, org_path);
+    let allowed = p.is_admin()
+        || (role.grantable_by_unit_head() && p.has_role_over(Role::UnitHead, org_path));
+    decide(visible, allowed)
+}
+
+pub fn list_users(p: &Principal) -> Decision {
+    if p.is_admin() || p.has_role(Role::UnitHead) || p.has_role(Role::AuthorityOfficer) {
+        Decision::Allow
+    } else {
+        Decision::Forbidden
+    }
+}
+
+// ----- campaigns -----------------------------------------------------------------------
+
+/// Campaigns are run by authority officers for their organisation's subtree; a unit head
+/// runs the unit's own implementing plan (e.g. 112/KH-MNCG).
+pub fn manages_campaign(p: &Principal, campaign_org_path: &[Uuid]) -> bool {
+    p.has_role_over(Role::AuthorityOfficer, campaign_org_path)
+        || p.has_role_over(Role::UnitHead, campaign_org_path)
+}
+
+/// Who sees a campaign: its managers and administrators always; once it is out of draft,
+/// everyone below its issuing organisation (they take part in it).
+pub fn can_see_campaign(
+    p: &Principal,
+    campaign_org_id: Uuid,
+    campaign_org_path: &[Uuid],
+    status: CampaignStatus,
+) -> bool {
+    if p.is_admin() || can_see_org(p, campaign_org_path) {
+        return p.is_admin()
+            || status != CampaignStatus::Draft
+            || manages_campaign(p, campaign_org_path);
+    }
+    status != CampaignStatus::Draft && p.ancestors().contains(&campaign_org_id)
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CampaignOp {
+    View,
+    Update,
+    Transition(CampaignAction),
+    ManageMilestones,
+    GrantExtension,
+}
+
+pub fn campaign(
+    p: &Principal,
+    op: CampaignOp,
+    campaign_org_id: Uuid,
+    campaign_org_path: &[Uuid],
+    status: CampaignStatus,
+) -> Decision {
+    let visible = can_see_campaign(p, campaign_org_id, campaign_org_path, status);
+    let manager = manages_campaign(p, campaign_org_path);
+    let allowed = match op {
+        CampaignOp::View => true,
+        CampaignOp::Update | CampaignOp::ManageMilestones => manager,
+        CampaignOp::Transition(_) => manager,
+        CampaignOp::GrantExtension => p.has_role_over(Role::AuthorityOfficer, campaign_org_path),
+    };
+    decide(visible, allowed)
+}
+
+/// Creating a campaign issued by an organisation.
+pub fn create_campaign(p: &Principal, org_path: &[Uuid]) -> Decision {
+    decide(can_see_org(p, org_path), manages_campaign(p, org_path))
+}
+
+/// Actions offered on a campaign: allowed by role *and* possible in its state.
+pub fn campaign_allowed_actions(
+    p: &Principal,
+    org_id: Uuid,
+    org_path: &[Uuid],
+    status: CampaignStatus,
+) -> Vec<String> {
+    let mut out = Vec::new();
+    if campaign(p, CampaignOp::Update, org_id, org_path, status).allowed() && status.is_editable() {
+        out.push("update".to_string());
+        out.push("manage_milestones".to_string());
+    }
+    for a in CampaignAction::ALL {
+        if status.apply(a).is_ok()
+            && campaign(p, CampaignOp::Transition(a), org_id, org_path, status).allowed()
+        {
+            out.push(a.as_str().to_string());
+        }
+    }
+    if status == CampaignStatus::Open
+        && campaign(p, CampaignOp::GrantExtension, org_id, org_path, status).allowed()
+    {
+        out.push("grant_extension".to_string());
+    }
+    out
+}
+
+/// Which of a campaign's extensions a caller sees: all for its managers and administrators,
+/// otherwise those of units in the caller's subtrees.
+pub fn sees_all_extensions(p: &Principal, campaign_org_path: &[Uuid]) -> bool {
+    p.is_admin() || manages_campaign(p, campaign_org_path)
+}
+
+/// Capabilities of the caller as a whole (for menus).
+pub fn capabilities(p: &Principal) -> Vec<String> {
+    let mut c = Vec::new();
+    if p.is_admin() {
+        c.push("organizations.manage");
+    }
+    if list_users(p).allowed() {
+        c.push("users.view");
+    }
+    if p.is_admin() || p.has_role(Role::UnitHead) {
+        c.push("users.manage");
+    }
+    if p.has_role(Role::AuthorityOfficer) || p.has_role(Role::UnitHead) {
+        c.push("campaigns.create");
+    }
+    if p.has_role(Role::AuthorityOfficer) {
+        c.push("campaigns.extend_deadlines");
+    }
+    c.into_iter().map(str::to_string).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::auth::Grant;
+
+    struct Tree {
+        city: Uuid,
+        district: Uuid,
+        school: Uuid,
+        other_school: Uuid,
+    }
+
+    fn tree() -> Tree {
+        Tree {
+            city: Uuid::new_v4(),
+            district: Uuid::new_v4(),
+            school: Uuid::new_v4(),
+            other_school: Uuid::new_v4(),
+        }
+    }
+
+    fn principal(role: Role, root: Uuid, path: Vec<Uuid>) -> Principal {
+        Principal {
+            user_id: Uuid::new_v4(),
+            username: "u".into(),
+            display_name: "U".into(),
+            organization_id: root,
+            grants: vec![Grant {
+                id: Uuid::new_v4(),
+                role,
+                organization_id: root,
+                organization_name: "X".into(),
+                organization_path: path,
+            }],
+        }
+    }
+
+    #[test]
+    fn unit_head_manages_staff_of_own_unit_only() {
+        let t = tree();
+        let school_path = vec![t.city, t.district, t.school];
+        let other_path = vec![t.city, t.district, t.other_school];
+        let head = principal(Role::UnitHead, t.school, school_path.clone());
+        let staff = UserTarget {
+            id: Uuid::new_v4(),
+            org_path: &school_path,
+            roles: &[Role::Staff],
+            is_active: true,
+        };
+        let other = UserTarget {
+            id: Uuid::new_v4(),
+            org_path: &other_path,
+            roles: &[Role::Staff],
+            is_active: true,
+        };
+        let peer_head = UserTarget {
+            id: Uuid::new_v4(),
+            org_path: &school_path,
+            roles: &[Role::UnitHead],
+            is_active: true,
+        };
+        assert_eq!(
+            user(&head, UserAction::ResetPassword, &staff),
+            Decision::Allow
+        );
+        assert_eq!(
+            user(&head, UserAction::ResetPassword, &other),
+            Decision::Hidden
+        );
+        assert_eq!(
+            user(&head, UserAction::Deactivate, &peer_head),
+            Decision::Forbidden
+        );
+        assert_eq!(
+            grant_role(&head, Role::UnitFocal, &school_path),
+            Decision::Allow
+        );
+        assert_eq!(
+            grant_role(&head, Role::UnitHead, &school_path),
+            Decision::Forbidden
+        );
+        assert_eq!(
+            grant_role(&head, Role::Staff, &other_path),
+            Decision::Hidden
+        );
+    }
+
+    #[test]
+    fn staff_see_themselves_and_nothing_else_of_users() {
+        let t = tree();
+        let school_path = vec![t.city, t.district, t.school];
+        let staff = principal(Role::Staff, t.school, school_path.clone());
+        let me = UserTarget {
+            id: staff.user_id,
+            org_path: &school_path,
+            roles: &[Role::Staff],
+            is_active: true,
+        };
+        let colleague = UserTarget {
+            id: Uuid::new_v4(),
+            org_path: &school_path,
+            roles: &[Role::Staff],
+            is_active: true,
+        };
+        assert_eq!(user(&staff, UserAction::View, &me), Decision::Allow);
+        assert_eq!(user(&staff, UserAction::Update, &me), Decision::Forbidden);
+        assert_eq!(user(&staff, UserAction::View, &colleague), Decision::Hidden);
+        assert_eq!(list_users(&staff), Decision::Forbidden);
+    }
+
+    #[test]
+    fn campaigns_are_seen_below_their_issuer_once_open() {
+        let t = tree();
+        let district_path = vec![t.city, t.district];
+        let officer = principal(Role::AuthorityOfficer, t.district, district_path.clone());
+        let head = principal(Role::UnitHead, t.school, vec![t.city, t.district, t.school]);
+        let other_district = principal(
+            Role::AuthorityOfficer,
+            Uuid::new_v4(),
+            vec![t.city, Uuid::new_v4()],
+        );
+        for status in [CampaignStatus::Open, CampaignStatus::Closed] {
+            assert_eq!(
+                campaign(&head, CampaignOp::View, t.district, &district_path, status),
+                Decision::Allow
+            );
+            assert_eq!(
+                campaign(
+                    &head,
+                    CampaignOp::Update,
+                    t.district,
+                    &district_path,
+                    status
+                ),
+                Decision::Forbidden
+            );
+        }
+        assert_eq!(
+            campaign(
+                &head,
+                CampaignOp::View,
+                t.district,
+                &district_path,
+                CampaignStatus::Draft
+            ),
+            Decision::Hidden
+        );
+        assert_eq!(
+            campaign(
+                &officer,
+                CampaignOp::Update,
+                t.district,
+                &district_path,
+                CampaignStatus::Draft
+            ),
+            Decision::Allow
+        );
+        assert_eq!(
+            campaign(
+                &officer,
+                CampaignOp::GrantExtension,
+                t.district,
+                &district_path,
+                CampaignStatus::Open
+            ),
+            Decision::Allow
+        );
+        assert_eq!(
+            campaign(
+                &other_district,
+                CampaignOp::View,
+                t.district,
+                &district_path,
+                CampaignStatus::Open
+            ),
+            Decision::Hidden
+        );
+    }
+
+    #[test]
+    fn only_admins_write_organisations() {
+        let t = tree();
+        let path = vec![t.city, t.district];
+        let admin = principal(Role::Admin, t.city, vec![t.city]);
+        let officer = principal(Role::AuthorityOfficer, t.district, path.clone());
+        assert_eq!(org(&admin, OrgAction::Update, &path), Decision::Allow);
+        assert_eq!(org(&officer, OrgAction::View, &path), Decision::Allow);
+        assert_eq!(org(&officer, OrgAction::Update, &path), Decision::Forbidden);
+        assert_eq!(org(&officer, OrgAction::View, &[t.city]), Decision::Hidden);
+    }
+}

@@ -1,0 +1,60 @@
+use actix_web::{HttpResponse, post, web};
+use chrono::Utc;
+use diesel_async::AsyncConnection;
+use thidua_db::queries::{auth as auth_queries, users as user_queries};
+use thidua_domain::validation::NewPassword;
+
+use crate::auth::{Principal, password};
+use crate::error::ApiError;
+use crate::extract::Json;
+use crate::routes::audit;
+use crate::state::AppState;
+use crate::views::auth::ChangePasswordRequest;
+
+/// Change one's own password. Every session, this one included, ends: sign in again.
+#[utoipa::path(
+    tag = "auth",
+    operation_id = "change_my_password",
+    request_body = ChangePasswordRequest,
+    responses((status = 204, description = "Password changed")),
+    security(("bearer" = []))
+)]
+#[post("/me/password")]
+pub async fn change_password(
+    state: web::Data<AppState>,
+    p: Principal,
+    body: Json<ChangePasswordRequest>,
+) -> Result<HttpResponse, ApiError> {
+    let req = body.0;
+    let new = NewPassword::parse("new_password", &req.new_password)?;
+    let mut conn = state.conn().await?;
+    let user = user_queries::find(&mut conn, p.user_id).await?;
+    if req.current_password.len() > 1024
+        || !password::verify(req.current_password, Some(user.password_hash)).await?
+    {
+        return Err(ApiError::field(thidua_domain::FieldError::new(
+            "current_password",
+            "wrong_password",
+            "Mật khẩu hiện tại không đúng.",
+            "The current password is wrong.",
+        )));
+    }
+    let hash = password::hash(new.expose().to_string()).await?;
+    let (user_id, org_id) = (user.id, user.organization_id);
+    conn.transaction::<_, ApiError, _>(async move |conn| {
+        user_queries::set_password(conn, user_id, &hash).await?;
+        auth_queries::revoke_all_for_user(conn, user_id, Utc::now()).await?;
+        audit(
+            conn,
+            Some(user_id),
+            "user.change_password",
+            "user",
+            Some(user_id),
+            Some(org_id),
+            serde_json::json!({}),
+        )
+        .await
+    })
+    .await?;
+    Ok(HttpResponse::NoContent().finish())
+}

@@ -1,0 +1,86 @@
+//! HTTP handlers, one file per operation, grouped by resource. Each handler: extract →
+//! parse into domain values → authorise → database (one transaction with its audit row) →
+//! view.
+
+pub mod auth;
+pub mod campaigns;
+pub mod me;
+pub mod ops;
+pub mod organizations;
+pub mod users;
+
+use thidua_db::AsyncPgConnection;
+use thidua_db::audit::{self, NewAuditEntry};
+use uuid::Uuid;
+
+use crate::context;
+use crate::error::ApiError;
+
+/// Registers every API operation; used by the server and by `thidua openapi` alike, so the
+/// document cannot list an operation the server lacks or the reverse.
+pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+    cfg.service(auth::login::login)
+        .service(auth::refresh::refresh)
+        .service(auth::logout::logout)
+        .service(me::get_me::get_me)
+        .service(me::change_password::change_password)
+        .service(organizations::list::list_organizations)
+        .service(organizations::tree::get_organization_tree)
+        .service(organizations::kinds::list_organization_kinds)
+        .service(organizations::create::create_organization)
+        .service(organizations::get::get_organization)
+        .service(organizations::update::update_organization)
+        .service(users::list::list_users)
+        .service(users::create::create_user)
+        .service(users::get::get_user)
+        .service(users::update::update_user)
+        .service(users::activation::deactivate_user)
+        .service(users::activation::activate_user)
+        .service(users::reset_password::reset_user_password)
+        .service(users::roles::grant_user_role)
+        .service(users::roles::revoke_user_role)
+        .service(campaigns::list::list_campaigns)
+        .service(campaigns::create::create_campaign)
+        .service(campaigns::get::get_campaign)
+        .service(campaigns::update::update_campaign)
+        .service(campaigns::transitions::open_campaign)
+        .service(campaigns::transitions::close_campaign)
+        .service(campaigns::transitions::reopen_campaign)
+        .service(campaigns::transitions::archive_campaign)
+        .service(campaigns::milestones::create_milestone)
+        .service(campaigns::milestones::update_milestone)
+        .service(campaigns::milestones::delete_milestone)
+        .service(campaigns::extensions::list_extensions)
+        .service(campaigns::extensions::grant_extension);
+}
+
+/// Writes the audit row of a mutation; call it inside the mutation's transaction.
+pub async fn audit(
+    conn: &mut AsyncPgConnection,
+    actor: Option<Uuid>,
+    action: &str,
+    entity_type: &str,
+    entity_id: Option<Uuid>,
+    organization_id: Option<Uuid>,
+    details: serde_json::Value,
+) -> Result<(), ApiError> {
+    audit::record(
+        conn,
+        NewAuditEntry {
+            actor_user_id: actor,
+            action: action.to_string(),
+            entity_type: entity_type.to_string(),
+            entity_id,
+            organization_id,
+            request_id: context::request_id(),
+            details,
+        },
+    )
+    .await?;
+    Ok(())
+}
+
+/// Today in Vietnam.
+pub fn today() -> chrono::NaiveDate {
+    thidua_domain::deadline::vietnam_date(chrono::Utc::now())
+}

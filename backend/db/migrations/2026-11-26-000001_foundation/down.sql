@@ -1,0 +1,13 @@
+DROP TABLE audit_log;
+DROP FUNCTION audit_log_append_only();
+DROP TABLE deadline_extensions;
+DROP TABLE campaign_milestones;
+DROP TABLE campaigns;
+DROP TABLE login_throttles;
+DROP TABLE refresh_tokens;
+DROP TABLE role_grants;
+DROP TABLE users;
+DROP TABLE organizations;
+DROP FUNCTION organizations_move_subtree();
+DROP FUNCTION organizations_set_path();
+DROP TABLE organization_kinds;

@@ -1,0 +1,268 @@
+//! Row types (what a SELECT returns) and forms (what an INSERT or UPDATE writes), one pair per
+//! table. They mirror the tables, not the API: views convert from them in the api crate.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use diesel::prelude::*;
+use uuid::Uuid;
+
+use crate::schema::*;
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = organization_kinds)]
+pub struct OrganizationKind {
+    pub code: String,
+    pub name_vi: String,
+    pub name_en: String,
+    pub sort_order: i32,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = organizations)]
+pub struct Organization {
+    pub id: Uuid,
+    pub code: String,
+    pub name: String,
+    pub short_name: Option<String>,
+    pub kind: String,
+    pub parent_id: Option<Uuid>,
+    pub path: Vec<Option<Uuid>>,
+    pub valid_from: NaiveDate,
+    pub valid_to: Option<NaiveDate>,
+    pub version: i32,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+impl Organization {
+    /// Ancestors from the root down to and including this organisation.
+    pub fn ancestry(&self) -> Vec<Uuid> {
+        self.path.iter().flatten().copied().collect()
+    }
+}
+
+#[derive(Debug, Clone, Insertable)]
+#[diesel(table_name = organizations)]
+pub struct NewOrganization {
+    pub id: Uuid,
+    pub code: String,
+    pub name: String,
+    pub short_name: Option<String>,
+    pub kind: String,
+    pub parent_id: Option<Uuid>,
+    pub valid_from: NaiveDate,
+    pub valid_to: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone, Default, AsChangeset)]
+#[diesel(table_name = organizations)]
+pub struct OrganizationChanges {
+    pub code: Option<String>,
+    pub name: Option<String>,
+    pub short_name: Option<Option<String>>,
+    pub kind: Option<String>,
+    pub parent_id: Option<Option<Uuid>>,
+    pub valid_from: Option<NaiveDate>,
+    pub valid_to: Option<Option<NaiveDate>>,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = users)]
+pub struct User {
+    pub id: Uuid,
+    pub username: String,
+    pub display_name: String,
+    pub email: Option<String>,
+    pub position: Option<String>,
+    pub organization_id: Uuid,
+    pub password_hash: String,
+    pub is_active: bool,
+    pub password_changed_at: DateTime<Utc>,
+    pub version: i32,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, Insertable)]
+#[diesel(table_name = users)]
+pub struct NewUser {
+    pub id: Uuid,
+    pub username: String,
+    pub display_name: String,
+    pub email: Option<String>,
+    pub position: Option<String>,
+    pub organization_id: Uuid,
+    pub password_hash: String,
+}
+
+#[derive(Debug, Clone, Default, AsChangeset)]
+#[diesel(table_name = users)]
+pub struct UserChanges {
+    pub display_name: Option<String>,
+    pub email: Option<Option<String>>,
+    pub position: Option<Option<String>>,
+    pub organization_id: Option<Uuid>,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = role_grants)]
+pub struct RoleGrant {
+    pub id: Uuid,
+    pub user_id: Uuid,
+    pub role: String,
+    pub organization_id: Uuid,
+    pub granted_by: Option<Uuid>,
+    pub created_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, Insertable)]
+#[diesel(table_name = role_grants)]
+pub struct NewRoleGrant {
+    pub id: Uuid,
+    pub user_id: Uuid,
+    pub role: String,
+    pub organization_id: Uuid,
+    pub granted_by: Option<Uuid>,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = refresh_tokens)]
+pub struct RefreshToken {
+    pub id: Uuid,
+    pub family_id: Uuid,
+    pub user_id: Uuid,
+    pub token_hash: Vec<u8>,
+    pub issued_at: DateTime<Utc>,
+    pub expires_at: DateTime<Utc>,
+    pub rotated_at: Option<DateTime<Utc>>,
+    pub revoked_at: Option<DateTime<Utc>>,
+}
+
+#[derive(Debug, Clone, Insertable)]
+#[diesel(table_name = refresh_tokens)]
+pub struct NewRefreshToken {
+    pub id: Uuid,
+    pub family_id: Uuid,
+    pub user_id: Uuid,
+    pub token_hash: Vec<u8>,
+    pub expires_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = login_throttles)]
+pub struct LoginThrottle {
+    pub username: String,
+    pub failures: i32,
+    pub first_failure_at: DateTime<Utc>,
+    pub locked_until: Option<DateTime<Utc>>,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = campaigns)]
+pub struct Campaign {
+    pub id: Uuid,
+    pub code: String,
+    pub title: String,
+    pub year: i32,
+    pub theme: Option<String>,
+    pub issued_on: NaiveDate,
+    pub organization_id: Uuid,
+    pub parent_campaign_id: Option<Uuid>,
+    pub status: String,
+    pub content_items: serde_json::Value,
+    pub created_by: Option<Uuid>,
+    pub version: i32,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, Insertable)]
+#[diesel(table_name = campaigns)]
+pub struct NewCampaign {
+    pub id: Uuid,
+    pub code: String,
+    pub title: String,
+    pub year: i32,
+    pub theme: Option<String>,
+    pub issued_on: NaiveDate,
+    pub organization_id: Uuid,
+    pub parent_campaign_id: Option<Uuid>,
+    pub status: String,
+    pub content_items: serde_json::Value,
+    pub created_by: Option<Uuid>,
+}
+
+#[derive(Debug, Clone, Default, AsChangeset)]
+#[diesel(table_name = campaigns)]
+pub struct CampaignChanges {
+    pub code: Option<String>,
+    pub title: Option<String>,
+    pub year: Option<i32>,
+    pub theme: Option<Option<String>>,
+    pub issued_on: Option<NaiveDate>,
+    pub parent_campaign_id: Option<Option<Uuid>>,
+    pub content_items: Option<serde_json::Value>,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = campaign_milestones)]
+pub struct Milestone {
+    pub id: Uuid,
+    pub campaign_id: Uuid,
+    pub kind: String,
+    pub title: String,
+    pub starts_on: Option<NaiveDate>,
+    pub due_on: NaiveDate,
+    pub late_policy: String,
+    pub sort_order: i32,
+    pub version: i32,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, Insertable)]
+#[diesel(table_name = campaign_milestones)]
+pub struct NewMilestone {
+    pub id: Uuid,
+    pub campaign_id: Uuid,
+    pub kind: String,
+    pub title: String,
+    pub starts_on: Option<NaiveDate>,
+    pub due_on: NaiveDate,
+    pub late_policy: String,
+    pub sort_order: i32,
+}
+
+#[derive(Debug, Clone, Default, AsChangeset)]
+#[diesel(table_name = campaign_milestones)]
+pub struct MilestoneChanges {
+    pub kind: Option<String>,
+    pub title: Option<String>,
+    pub starts_on: Option<Option<NaiveDate>>,
+    pub due_on: Option<NaiveDate>,
+    pub late_policy: Option<String>,
+    pub sort_order: Option<i32>,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = deadline_extensions)]
+pub struct DeadlineExtension {
+    pub id: Uuid,
+    pub milestone_id: Uuid,
+    pub organization_id: Uuid,
+    pub due_on: NaiveDate,
+    pub reason: String,
+    pub granted_by: Uuid,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, Insertable)]
+#[diesel(table_name = deadline_extensions)]
+pub struct NewDeadlineExtension {
+    pub id: Uuid,
+    pub milestone_id: Uuid,
+    pub organization_id: Uuid,
+    pub due_on: NaiveDate,
+    pub reason: String,
+    pub granted_by: Uuid,
+}

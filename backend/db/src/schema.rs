@@ -1,0 +1,163 @@
+// @generated automatically by Diesel CLI.
+
+diesel::table! {
+    audit_log (id) {
+        id -> Int8,
+        occurred_at -> Timestamptz,
+        actor_user_id -> Nullable<Uuid>,
+        action -> Text,
+        entity_type -> Text,
+        entity_id -> Nullable<Uuid>,
+        organization_id -> Nullable<Uuid>,
+        request_id -> Nullable<Text>,
+        details -> Jsonb,
+    }
+}
+
+diesel::table! {
+    campaign_milestones (id) {
+        id -> Uuid,
+        campaign_id -> Uuid,
+        kind -> Text,
+        title -> Text,
+        starts_on -> Nullable<Date>,
+        due_on -> Date,
+        late_policy -> Text,
+        sort_order -> Int4,
+        version -> Int4,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    campaigns (id) {
+        id -> Uuid,
+        code -> Text,
+        title -> Text,
+        year -> Int4,
+        theme -> Nullable<Text>,
+        issued_on -> Date,
+        organization_id -> Uuid,
+        parent_campaign_id -> Nullable<Uuid>,
+        status -> Text,
+        content_items -> Jsonb,
+        created_by -> Nullable<Uuid>,
+        version -> Int4,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    deadline_extensions (id) {
+        id -> Uuid,
+        milestone_id -> Uuid,
+        organization_id -> Uuid,
+        due_on -> Date,
+        reason -> Text,
+        granted_by -> Uuid,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    login_throttles (username) {
+        username -> Text,
+        failures -> Int4,
+        first_failure_at -> Timestamptz,
+        locked_until -> Nullable<Timestamptz>,
+    }
+}
+
+diesel::table! {
+    organization_kinds (code) {
+        code -> Text,
+        name_vi -> Text,
+        name_en -> Text,
+        sort_order -> Int4,
+    }
+}
+
+diesel::table! {
+    organizations (id) {
+        id -> Uuid,
+        code -> Text,
+        name -> Text,
+        short_name -> Nullable<Text>,
+        kind -> Text,
+        parent_id -> Nullable<Uuid>,
+        path -> Array<Nullable<Uuid>>,
+        valid_from -> Date,
+        valid_to -> Nullable<Date>,
+        version -> Int4,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    refresh_tokens (id) {
+        id -> Uuid,
+        family_id -> Uuid,
+        user_id -> Uuid,
+        token_hash -> Bytea,
+        issued_at -> Timestamptz,
+        expires_at -> Timestamptz,
+        rotated_at -> Nullable<Timestamptz>,
+        revoked_at -> Nullable<Timestamptz>,
+    }
+}
+
+diesel::table! {
+    role_grants (id) {
+        id -> Uuid,
+        user_id -> Uuid,
+        role -> Text,
+        organization_id -> Uuid,
+        granted_by -> Nullable<Uuid>,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    users (id) {
+        id -> Uuid,
+        username -> Text,
+        display_name -> Text,
+        email -> Nullable<Text>,
+        position -> Nullable<Text>,
+        organization_id -> Uuid,
+        password_hash -> Text,
+        is_active -> Bool,
+        password_changed_at -> Timestamptz,
+        version -> Int4,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::joinable!(campaign_milestones -> campaigns (campaign_id));
+diesel::joinable!(campaigns -> organizations (organization_id));
+diesel::joinable!(campaigns -> users (created_by));
+diesel::joinable!(deadline_extensions -> campaign_milestones (milestone_id));
+diesel::joinable!(deadline_extensions -> organizations (organization_id));
+diesel::joinable!(deadline_extensions -> users (granted_by));
+diesel::joinable!(organizations -> organization_kinds (kind));
+diesel::joinable!(refresh_tokens -> users (user_id));
+diesel::joinable!(role_grants -> organizations (organization_id));
+diesel::joinable!(users -> organizations (organization_id));
+
+diesel::allow_tables_to_appear_in_same_query!(
+    audit_log,
+    campaign_milestones,
+    campaigns,
+    deadline_extensions,
+    login_throttles,
+    organization_kinds,
+    organizations,
+    refresh_tokens,
+    role_grants,
+    users,
+);

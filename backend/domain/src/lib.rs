@@ -1,0 +1,12 @@
+//! Pure rules of Thi đua CCHC: no IO, no HTTP, no SQL. Everything here is tested in
+//! microseconds and reused by the database and API layers.
+
+pub mod campaign;
+pub mod deadline;
+pub mod org;
+pub mod page;
+pub mod role;
+pub mod text;
+pub mod validation;
+
+pub use validation::{FieldError, ValidationErrors};

@@ -102,6 +102,17 @@ impl ApiError {
         Self::validation(ValidationErrors::from(e))
     }
 
+    /// A query parameter that parsed but is out of range or not allowed (`per_page=500`,
+    /// `sort=password_hash`): the request itself is malformed.
+    pub fn invalid_query(e: FieldError) -> Self {
+        Self::bad_request(
+            "invalid_query",
+            "Tham số truy vấn không hợp lệ.",
+            "A query parameter is invalid.",
+        )
+        .with_errors(vec![e])
+    }
+
     pub fn unprocessable(code: &'static str, vi: impl Into<String>, en: impl Into<String>) -> Self {
         Self::new(StatusCode::UNPROCESSABLE_ENTITY, code, vi, en)
     }

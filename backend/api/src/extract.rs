@@ -138,9 +138,27 @@ impl<T: DeserializeOwned + 'static> FromRequest for Json<T> {
                 }
                 body.extend_from_slice(&chunk);
             }
+            if contains_nul_escape(&body) {
+                return Err(ApiError::validation(
+                    FieldError::new(
+                        "",
+                        "invalid_characters",
+                        "Văn bản không được chứa ký tự NUL (\\u0000).",
+                        "Text must not contain the NUL character (\\u0000).",
+                    )
+                    .into(),
+                ));
+            }
             parse_json(&body).map(Json)
         })
     }
+}
+
+/// PostgreSQL text cannot hold NUL: refuse it at the door rather than fail in the database.
+fn contains_nul_escape(body: &[u8]) -> bool {
+    body.windows(6).any(|w| {
+        w[0] == b'\\' && (w[1] == b'u' || w[1] == b'U') && w[2..].iter().all(|b| *b == b'0')
+    })
 }
 
 fn too_large() -> ApiError {
@@ -157,6 +175,13 @@ fn too_large() -> ApiError {
 pub struct Query<T>(pub T);
 
 pub fn parse_query<T: DeserializeOwned>(query: &str) -> Result<T, ApiError> {
+    if form_urlencoded::parse(query.as_bytes()).any(|(k, v)| k.contains('\0') || v.contains('\0')) {
+        return Err(ApiError::bad_request(
+            "invalid_query",
+            "Tham số truy vấn không được chứa ký tự NUL.",
+            "Query parameters must not contain the NUL character.",
+        ));
+    }
     let de = serde_urlencoded::Deserializer::new(form_urlencoded::parse(query.as_bytes()));
     serde_path_to_error::deserialize::<_, T>(de).map_err(|e| {
         let path = e.path().to_string();

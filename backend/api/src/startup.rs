@@ -106,11 +106,11 @@ fn run(listener: TcpListener, state: AppState, doc: OpenApiDoc) -> anyhow::Resul
         let app = App::new()
             .app_data(data.clone())
             .app_data(web::PathConfig::default().error_handler(extract::path_error))
-            .wrap(from_fn(telemetry::request_middleware));
+            .wrap(from_fn(telemetry::request_middleware))
+            // Before the /api/v1 scope, which would otherwise answer 404 for the document.
+            .service(SwaggerUi::new("/api/docs/{_:.*}").url("/api/v1/openapi.json", doc.clone()))
+            .service(web::redirect("/api/docs", "/api/docs/"));
         let (app, _) = register(app.into_utoipa_app()).split_for_parts();
-        let app = app
-            .service(SwaggerUi::new("/api/docs/{_:.*}").url("/api/v1/openapi.json", doc.clone()));
-        let app = app.service(web::redirect("/api/docs", "/api/docs/"));
         match static_dir.clone() {
             Some(dir) => {
                 let index = std::path::Path::new(&dir).join("index.html");

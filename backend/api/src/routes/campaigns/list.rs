@@ -30,7 +30,7 @@ pub async fn list_campaigns(
     params: Query<CampaignListParams>,
 ) -> Result<web::Json<Page<CampaignView>>, ApiError> {
     let params = params.0;
-    let page = PageReq::parse(params.page, params.per_page)?;
+    let page = PageReq::parse(params.page, params.per_page).map_err(ApiError::invalid_query)?;
     let sort = parse_sort(
         params.sort.as_deref(),
         &[
@@ -41,7 +41,8 @@ pub async fn list_campaigns(
             ("created_at", CampaignSort::CreatedAt),
         ],
         true,
-    )?;
+    )
+    .map_err(ApiError::invalid_query)?;
     let vis = if p.is_admin() {
         CampaignVisibility::All
     } else {

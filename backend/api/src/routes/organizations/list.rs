@@ -26,7 +26,7 @@ pub async fn list_organizations(
     params: Query<OrganizationListParams>,
 ) -> Result<web::Json<Page<OrganizationView>>, ApiError> {
     let params = params.0;
-    let page = PageReq::parse(params.page, params.per_page)?;
+    let page = PageReq::parse(params.page, params.per_page).map_err(ApiError::invalid_query)?;
     let sort = parse_sort(
         params.sort.as_deref(),
         &[
@@ -36,7 +36,8 @@ pub async fn list_organizations(
             ("created_at", OrganizationSort::CreatedAt),
         ],
         false,
-    )?;
+    )
+    .map_err(ApiError::invalid_query)?;
     let filter = OrganizationFilter {
         q: params.q,
         kind: params.kind,

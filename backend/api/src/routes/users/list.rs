@@ -34,7 +34,7 @@ pub async fn list_users(
 ) -> Result<web::Json<Page<UserView>>, ApiError> {
     authz::list_users(&p).into_result()?;
     let params = params.0;
-    let page = PageReq::parse(params.page, params.per_page)?;
+    let page = PageReq::parse(params.page, params.per_page).map_err(ApiError::invalid_query)?;
     let sort = parse_sort(
         params.sort.as_deref(),
         &[
@@ -43,7 +43,8 @@ pub async fn list_users(
             ("created_at", UserSort::CreatedAt),
         ],
         false,
-    )?;
+    )
+    .map_err(ApiError::invalid_query)?;
     let scope = if p.is_admin() {
         Scope::All
     } else {

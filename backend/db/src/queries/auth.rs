@@ -140,3 +140,23 @@ pub async fn clear_throttle(conn: &mut AsyncPgConnection, username: &str) -> Que
         .await?;
     Ok(())
 }
+
+/// Forgets failures older than `before` whose lock (if any) has expired, so that attempts on
+/// made-up user names do not accumulate.
+pub async fn purge_throttles(
+    conn: &mut AsyncPgConnection,
+    before: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> QueryResult<usize> {
+    diesel::delete(
+        login_throttles::table
+            .filter(login_throttles::first_failure_at.lt(before))
+            .filter(
+                login_throttles::locked_until
+                    .is_null()
+                    .or(login_throttles::locked_until.lt(now)),
+            ),
+    )
+    .execute(conn)
+    .await
+}

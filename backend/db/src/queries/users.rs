@@ -91,6 +91,17 @@ pub async fn find(conn: &mut AsyncPgConnection, id: Uuid) -> QueryResult<User> {
         .await
 }
 
+pub async fn display_names(
+    conn: &mut AsyncPgConnection,
+    ids: &[Uuid],
+) -> QueryResult<Vec<(Uuid, String)>> {
+    users::table
+        .filter(users::id.eq_any(ids))
+        .select((users::id, users::display_name))
+        .load(conn)
+        .await
+}
+
 pub async fn find_by_username(
     conn: &mut AsyncPgConnection,
     username: &str,

@@ -75,13 +75,12 @@ pub async fn login(
         .map(|u| u.password_hash.clone());
     let ok = password::verify(pw, stored).await?;
     let Some(user) = user.filter(|_| ok) else {
-        let t = auth_queries::record_failure(
-            &mut conn,
-            &key,
-            now,
-            now - Duration::minutes(WINDOW_MINUTES),
-        )
-        .await?;
+        let window_start = now - Duration::minutes(WINDOW_MINUTES);
+        let t = auth_queries::record_failure(&mut conn, &key, now, window_start).await?;
+        if t.failures == 1 {
+            // A new count started: a cheap moment to forget stale counts of other names.
+            auth_queries::purge_throttles(&mut conn, now - Duration::days(1), now).await?;
+        }
         if t.failures >= FREE_ATTEMPTS {
             let secs = (30i64 << (t.failures - FREE_ATTEMPTS).min(10)).min(MAX_LOCK_SECS);
             auth_queries::lock_until(&mut conn, &key, now + Duration::seconds(secs)).await?;

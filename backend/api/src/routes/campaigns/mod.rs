@@ -188,9 +188,15 @@ pub async fn extension_views(
         .into_iter()
         .map(|o| (o.id, o))
         .collect();
+    let mut granter_ids: Vec<Uuid> = exts.iter().map(|e| e.granted_by).collect();
+    granter_ids.sort();
+    granter_ids.dedup();
+    let granters: HashMap<Uuid, String> = user_queries::display_names(conn, &granter_ids)
+        .await?
+        .into_iter()
+        .collect();
     let mut out = Vec::with_capacity(exts.len());
     for e in exts {
-        let granter = user_queries::find(conn, e.granted_by).await?;
         let Some(org) = orgs.get(&e.organization_id) else {
             continue;
         };
@@ -201,8 +207,8 @@ pub async fn extension_views(
             due_on: e.due_on,
             reason: e.reason.clone(),
             granted_by: UserRef {
-                id: granter.id,
-                display_name: granter.display_name,
+                id: e.granted_by,
+                display_name: granters.get(&e.granted_by).cloned().unwrap_or_default(),
             },
             created_at: e.created_at,
             updated_at: e.updated_at,

@@ -2,7 +2,7 @@
 SHELL := bash
 .SHELLFLAGS := -euo pipefail -c
 .DEFAULT_GOAL := help
-.PHONY: help run test lint fmt openapi bench db db-stop clean-data
+.PHONY: help run test lint fmt openapi bench db db-stop clean-data schema
 
 help: ## List the targets
 	@echo 'Thi đua CCHC — make targets:'
@@ -40,3 +40,8 @@ db-stop: ## Stop the local durable PostgreSQL
 clean-data: ## Say how to delete the local database and secrets (.data); deletes nothing
 	@echo 'This removes the local database (all its data) and the generated JWT secret:'
 	@echo '  scripts/pg.sh stop && rm -rf $${THIDUA_DATA_DIR:-.data}'
+
+schema: ## Regenerate backend/db/src/schema.rs from a freshly migrated database (needs diesel_cli)
+	@command -v diesel >/dev/null || { echo 'install diesel_cli: cargo install diesel_cli --no-default-features --features postgres'; exit 1; }
+	@test -n "$${DATABASE_URL:-}" || { echo 'set DATABASE_URL to a migrated database (e.g. make db)'; exit 1; }
+	diesel print-schema --database-url "$$DATABASE_URL" > backend/db/src/schema.rs

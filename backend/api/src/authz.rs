@@ -154,10 +154,9 @@ pub fn user(p: &Principal, action: UserAction, target: &UserTarget<'_>) -> Decis
     let manager = as_admin || head_may_manage;
     let allowed = match action {
         UserAction::View => true,
-        UserAction::Update
-        | UserAction::ResetPassword
-        | UserAction::GrantRole
-        | UserAction::RevokeRole => manager,
+        UserAction::Update | UserAction::GrantRole | UserAction::RevokeRole => manager,
+        // One's own password changes through /me/password, which asks for the current one.
+        UserAction::ResetPassword => manager && !is_self,
         // Nobody deactivates themselves (the last administrator would lock everyone out).
         UserAction::Deactivate => manager && !is_self && target.is_active,
         UserAction::Activate => manager && !is_self && !target.is_active,

@@ -59,22 +59,49 @@ fn data_error(path: String, err: &serde_json::Error) -> ApiError {
     ApiError::validation(FieldError::new(field, code, vi, en).into())
 }
 
+/// Parses in two steps: the JSON syntax first (400 when broken), then the value into `T`
+/// (422 naming the field). Between them, text containing NUL is refused with its field's
+/// path: PostgreSQL text cannot hold it.
 pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
-    let mut de = serde_json::Deserializer::from_slice(bytes);
-    match serde_path_to_error::deserialize::<_, T>(&mut de) {
-        Ok(v) => {
-            // trailing characters after the value
-            de.end().map_err(|_| malformed_json())?;
-            Ok(v)
-        }
-        Err(e) => {
-            let path = e.path().to_string();
-            let inner = e.into_inner();
-            match inner.classify() {
-                serde_json::error::Category::Data => Err(data_error(path, &inner)),
-                _ => Err(malformed_json()),
+    let value: serde_json::Value = serde_json::from_slice(bytes).map_err(|_| malformed_json())?;
+    if let Some(field) = find_nul(&value, String::new()) {
+        return Err(ApiError::validation(
+            FieldError::new(
+                field,
+                "invalid_characters",
+                "Văn bản không được chứa ký tự NUL (\\u0000).",
+                "Text must not contain the NUL character (\\u0000).",
+            )
+            .into(),
+        ));
+    }
+    serde_path_to_error::deserialize::<_, T>(value).map_err(|e| {
+        let path = e.path().to_string();
+        data_error(path, &e.into_inner())
+    })
+}
+
+/// The path (`milestones[1].title`, or the key itself) of the first string holding NUL.
+fn find_nul(v: &serde_json::Value, path: String) -> Option<String> {
+    match v {
+        serde_json::Value::String(s) if s.contains('\0') => Some(path),
+        serde_json::Value::Array(items) => items
+            .iter()
+            .enumerate()
+            .find_map(|(i, item)| find_nul(item, format!("{path}[{i}]"))),
+        serde_json::Value::Object(map) => map.iter().find_map(|(k, item)| {
+            let p = if path.is_empty() {
+                k.clone()
+            } else {
+                format!("{path}.{k}")
+            };
+            if k.contains('\0') {
+                Some(p)
+            } else {
+                find_nul(item, p)
             }
-        }
+        }),
+        _ => None,
     }
 }
 
@@ -138,27 +165,9 @@ impl<T: DeserializeOwned + 'static> FromRequest for Json<T> {
                 }
                 body.extend_from_slice(&chunk);
             }
-            if contains_nul_escape(&body) {
-                return Err(ApiError::validation(
-                    FieldError::new(
-                        "",
-                        "invalid_characters",
-                        "Văn bản không được chứa ký tự NUL (\\u0000).",
-                        "Text must not contain the NUL character (\\u0000).",
-                    )
-                    .into(),
-                ));
-            }
             parse_json(&body).map(Json)
         })
     }
-}
-
-/// PostgreSQL text cannot hold NUL: refuse it at the door rather than fail in the database.
-fn contains_nul_escape(body: &[u8]) -> bool {
-    body.windows(6).any(|w| {
-        w[0] == b'\\' && (w[1] == b'u' || w[1] == b'U') && w[2..].iter().all(|b| *b == b'0')
-    })
 }
 
 fn too_large() -> ApiError {
@@ -329,6 +338,15 @@ mod tests {
         );
         let syntax = parse_json::<Body>(br#"{"name":"#);
         assert_eq!(syntax.err().map(|e| e.code), Some("malformed_json"));
+        let nul = parse_json::<Body>(
+            br#"{"name":"x","items":[{"title":"a\u0000b","due_on":"2023-01-01"}]}"#,
+        );
+        assert_eq!(
+            field_of(nul.err().unwrap_or_else(ApiError::not_found)),
+            (422, "items[0].title".into(), "invalid_characters".into())
+        );
+        // the six characters backslash-u-0-0-0-0 are ordinary text
+        assert!(parse_json::<Body>(br#"{"name":"\\u0000","items":[]}"#).is_ok());
         let trailing = parse_json::<Body>(br#"{"name":"x","items":[]} x"#);
         assert_eq!(trailing.err().map(|e| e.code), Some("malformed_json"));
     }

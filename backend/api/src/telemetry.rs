@@ -57,6 +57,7 @@ fn problem_for(status: actix_web::http::StatusCode) -> ApiError {
             "Nội dung gửi lên quá lớn.",
             "The request body is too large.",
         ),
+        503 => ApiError::service_unavailable(anyhow::anyhow!("unhandled {status}")),
         s if s >= 500 => ApiError::internal(anyhow::anyhow!("unhandled {status}")),
         _ => ApiError::new(
             status,
@@ -118,12 +119,16 @@ pub async fn request_middleware(
                 }
             };
             let status = res.status();
-            let is_problem = res
+            // A handler's own JSON error body is its documented answer (the readiness probe's
+            // `503 {"status":"unavailable"}`); only actix's bare errors are rewritten.
+            let is_json = res
                 .headers()
                 .get(header::CONTENT_TYPE)
                 .and_then(|v| v.to_str().ok())
-                .is_some_and(|ct| ct.starts_with(PROBLEM_JSON));
-            let mut res = if (status.is_client_error() || status.is_server_error()) && !is_problem {
+                .is_some_and(|ct| {
+                    ct.starts_with(PROBLEM_JSON) || ct.starts_with("application/json")
+                });
+            let mut res = if (status.is_client_error() || status.is_server_error()) && !is_json {
                 let (http_req, _) = res.into_parts();
                 ServiceResponse::new(http_req, problem_for(status).error_response())
             } else {

@@ -56,7 +56,10 @@ fn from_schema_rs() -> BTreeMap<(String, String), String> {
             continue;
         }
         if let (Some(t), Some((col, ty))) = (&table, line.split_once(" -> ")) {
-            out.insert((t.clone(), col.trim().to_string()), ty.trim_end_matches(',').trim().to_string());
+            out.insert(
+                (t.clone(), col.trim().to_string()),
+                ty.trim_end_matches(',').trim().to_string(),
+            );
         }
     }
     out
@@ -68,7 +71,10 @@ async fn schema_rs_matches_the_migrations() {
         .expect("set DATABASE_URL to a PostgreSQL superuser URL (make test does)");
     let db = format!("schema_drift_{}", uuid::Uuid::new_v4().simple());
     let mut admin = AsyncPgConnection::establish(&admin_url).await.unwrap();
-    diesel::sql_query(format!("CREATE DATABASE {db}")).execute(&mut admin).await.unwrap();
+    diesel::sql_query(format!("CREATE DATABASE {db}"))
+        .execute(&mut admin)
+        .await
+        .unwrap();
     let (base, _) = admin_url.rsplit_once('/').unwrap();
     let url = format!("{base}/{db}");
     thidua_db::run_migrations(&url).await.unwrap();
@@ -88,24 +94,39 @@ async fn schema_rs_matches_the_migrations() {
         .into_iter()
         .map(|c| {
             let ty = diesel_type(&c.udt_name);
-            let ty = if c.nullable { format!("Nullable<{ty}>") } else { ty };
+            let ty = if c.nullable {
+                format!("Nullable<{ty}>")
+            } else {
+                ty
+            };
             ((c.table_name, c.column_name), ty)
         })
         .collect();
     drop(conn);
-    diesel::sql_query(format!("DROP DATABASE {db}")).execute(&mut admin).await.unwrap();
+    diesel::sql_query(format!("DROP DATABASE {db}"))
+        .execute(&mut admin)
+        .await
+        .unwrap();
 
     let declared = from_schema_rs();
     let mut problems = Vec::new();
     for (k, ty) in &actual {
         match declared.get(k) {
-            None => problems.push(format!("{}.{} ({ty}) is in the database but not in schema.rs", k.0, k.1)),
-            Some(d) if d != ty => problems.push(format!("{}.{}: database {ty}, schema.rs {d}", k.0, k.1)),
+            None => problems.push(format!(
+                "{}.{} ({ty}) is in the database but not in schema.rs",
+                k.0, k.1
+            )),
+            Some(d) if d != ty => {
+                problems.push(format!("{}.{}: database {ty}, schema.rs {d}", k.0, k.1))
+            }
             _ => {}
         }
     }
     for k in declared.keys().filter(|k| !actual.contains_key(*k)) {
-        problems.push(format!("{}.{} is in schema.rs but not in the database", k.0, k.1));
+        problems.push(format!(
+            "{}.{} is in schema.rs but not in the database",
+            k.0, k.1
+        ));
     }
     assert!(
         problems.is_empty(),

@@ -237,6 +237,25 @@ pub fn org_code(field: &str, raw: &str) -> Result<String, FieldError> {
     }
 }
 
+/// A date an administrative record can carry: 1900–2100. Anything else is a typo (or a
+/// fuzzer) and would only mislead deadlines and validity checks.
+pub fn plausible_date(
+    field: &str,
+    date: chrono::NaiveDate,
+) -> Result<chrono::NaiveDate, FieldError> {
+    use chrono::Datelike;
+    if (1900..=2100).contains(&date.year()) {
+        Ok(date)
+    } else {
+        Err(FieldError::new(
+            field,
+            "out_of_range",
+            "Ngày phải nằm trong khoảng năm 1900–2100.",
+            "The date must be between the years 1900 and 2100.",
+        ))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -287,6 +306,14 @@ mod tests {
             Err("invalid_characters")
         );
         assert_eq!(optional_text("t", Some("  "), 5), Ok(None));
+    }
+
+    #[test]
+    fn dates_must_be_plausible() {
+        let d = |y| chrono::NaiveDate::from_ymd_opt(y, 1, 1).unwrap_or_default();
+        assert!(plausible_date("d", d(2023)).is_ok());
+        assert!(plausible_date("d", d(1899)).is_err());
+        assert!(plausible_date("d", d(9999)).is_err());
     }
 
     #[test]

@@ -15,6 +15,9 @@ pub struct Claims {
     pub iss: String,
     pub aud: String,
     pub roles: Vec<String>,
+    /// When the user's password last changed (Unix milliseconds) at issue time: a later
+    /// change makes the token invalid at once, whatever second it was issued in.
+    pub pwc: i64,
 }
 
 /// Keys and rules for access tokens. The algorithm is pinned to HS256: a token naming any
@@ -47,7 +50,12 @@ impl JwtKeys {
         }
     }
 
-    pub fn issue(&self, user_id: Uuid, roles: Vec<String>) -> Result<String, ApiError> {
+    pub fn issue(
+        &self,
+        user_id: Uuid,
+        roles: Vec<String>,
+        password_changed_at: chrono::DateTime<Utc>,
+    ) -> Result<String, ApiError> {
         let now = Utc::now().timestamp();
         let claims = Claims {
             sub: user_id,
@@ -56,6 +64,7 @@ impl JwtKeys {
             iss: self.issuer.clone(),
             aud: self.audience.clone(),
             roles,
+            pwc: password_changed_at.timestamp_millis(),
         };
         encode(&Header::new(Algorithm::HS256), &claims, &self.encoding).map_err(ApiError::internal)
     }

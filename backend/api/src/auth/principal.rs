@@ -162,7 +162,7 @@ impl FromRequest for Principal {
                 .await?
                 .ok_or_else(ApiError::invalid_token)?;
             // A password change ends every session that started before it.
-            if claims.iat < password_changed_at.timestamp() {
+            if claims.pwc != password_changed_at.timestamp_millis() {
                 return Err(ApiError::invalid_token());
             }
             Ok(principal)

@@ -92,7 +92,7 @@ pub async fn login(
     let mut roles: Vec<String> = grants.iter().map(|g| g.grant.role.clone()).collect();
     roles.sort();
     roles.dedup();
-    let access = state.jwt.issue(user.id, roles)?;
+    let access = state.jwt.issue(user.id, roles, user.password_changed_at)?;
     let st = state.clone();
     let refresh = conn
         .transaction::<_, ApiError, _>(async move |conn| {

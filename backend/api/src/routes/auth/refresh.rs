@@ -90,9 +90,13 @@ pub async fn refresh(
     let Outcome::Rotated { user_id, refresh } = outcome else {
         return Err(invalid_refresh());
     };
-    let Some((principal, _)) = load_principal(&state, user_id).await? else {
+    let Some((principal, password_changed_at)) = load_principal(&state, user_id).await? else {
         return Err(invalid_refresh());
     };
-    let access = state.jwt.issue(principal.user_id, principal.role_codes())?;
+    let access = state.jwt.issue(
+        principal.user_id,
+        principal.role_codes(),
+        password_changed_at,
+    )?;
     Ok(super::token_response(&state, access, refresh))
 }

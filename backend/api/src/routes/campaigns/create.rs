@@ -50,6 +50,10 @@ pub async fn create_campaign(
     let title = errs.check(required_text("title", &req.title, 1000));
     let theme = errs.check(optional_text("theme", req.theme.as_deref(), 1000));
     super::check_year(&mut errs, req.year);
+    errs.check(thidua_domain::validation::plausible_date(
+        "issued_on",
+        req.issued_on,
+    ));
     let items =
         super::check_content_items(&mut errs, req.content_items.as_deref().unwrap_or_default());
     let milestones: Vec<_> = req

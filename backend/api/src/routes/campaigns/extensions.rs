@@ -99,6 +99,9 @@ pub async fn grant_extension(
             "The extended deadline must be after the milestone's own.",
         ));
     }
+    errs.check(thidua_domain::validation::plausible_date(
+        "due_on", req.due_on,
+    ));
     let reason = errs.check(required_text("reason", &req.reason, 2000));
     errs.into_result()?;
     let Some(reason) = reason else {

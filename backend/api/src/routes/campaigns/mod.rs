@@ -298,6 +298,17 @@ pub fn check_dates(
     starts_on: Option<chrono::NaiveDate>,
     due_on: chrono::NaiveDate,
 ) {
+    let name = |f: &str| format!("{field}.{f}").trim_start_matches('.').to_string();
+    errs.check(thidua_domain::validation::plausible_date(
+        &name("due_on"),
+        due_on,
+    ));
+    if let Some(s) = starts_on {
+        errs.check(thidua_domain::validation::plausible_date(
+            &name("starts_on"),
+            s,
+        ));
+    }
     if starts_on.is_some_and(|s| s > due_on) {
         errs.push(FieldError::new(
             format!("{field}.starts_on")

@@ -76,6 +76,9 @@ pub async fn update_campaign(
     if let Some(y) = req.year {
         super::check_year(&mut errs, y);
     }
+    if let Some(d) = req.issued_on {
+        errs.check(thidua_domain::validation::plausible_date("issued_on", d));
+    }
     let items = req
         .content_items
         .as_deref()

@@ -19,6 +19,13 @@ pub fn check_validity(
     from: chrono::NaiveDate,
     to: Option<chrono::NaiveDate>,
 ) {
+    errs.check(thidua_domain::validation::plausible_date(
+        "valid_from",
+        from,
+    ));
+    if let Some(to) = to {
+        errs.check(thidua_domain::validation::plausible_date("valid_to", to));
+    }
     if to.is_some_and(|t| t < from) {
         errs.push(FieldError::new(
             "valid_to",

@@ -1,0 +1,12 @@
+//! Black-box HTTP tests: one binary, a module per concern. See `helpers` for the harness.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod auth;
+mod campaigns;
+mod errors;
+mod helpers;
+mod matrix;
+mod openapi;
+mod ops;
+mod organizations;
+mod users;

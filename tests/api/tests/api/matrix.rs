@@ -1,0 +1,711 @@
+//! The authorisation matrix: every operation of `openapi/openapi.json` × every demo role ×
+//! the organisation the target belongs to, against an explicit table of expectations.
+//!
+//! A new operation fails `every_operation_is_in_the_matrix` until a row is added here, so
+//! each later feature states who may use it. Each case gets its own fresh target rows
+//! (written straight to the database), so cases never depend on one another.
+//!
+//! Expectation letters, one per target column:
+//!   `A` allowed (2xx)   `F` 403 forbidden   `H` 404 hidden   `U` 401 unauthenticated
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use reqwest::Method;
+use serde_json::{Value, json};
+use uuid::Uuid;
+
+use crate::helpers::{PASSWORD, Resp, TestApp, problem_shape_error, spawn_app};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Admin,
+    /// `noivu.quan1`: authority officer over District 1.
+    Officer,
+    /// `hieutruong.cogiang`: head of Cô Giang.
+    Head,
+    /// `phohieutruong.cogiang`: unit focal (and staff) of Cô Giang.
+    Focal,
+    /// `giaovien.cogiang.1`: staff of Cô Giang.
+    Staff,
+    /// `bcd.quan1.1`: evaluator of the District 1 committee.
+    Evaluator,
+    Anonymous,
+}
+
+const ROLES: [Role; 7] = [
+    Role::Admin,
+    Role::Officer,
+    Role::Head,
+    Role::Focal,
+    Role::Staff,
+    Role::Evaluator,
+    Role::Anonymous,
+];
+
+impl Role {
+    fn username(self) -> Option<&'static str> {
+        match self {
+            Role::Admin => Some("admin"),
+            Role::Officer => Some("noivu.quan1"),
+            Role::Head => Some("hieutruong.cogiang"),
+            Role::Focal => Some("phohieutruong.cogiang"),
+            Role::Staff => Some("giaovien.cogiang.1"),
+            Role::Evaluator => Some("bcd.quan1.1"),
+            Role::Anonymous => None,
+        }
+    }
+
+    fn label(self) -> &'static str {
+        self.username().unwrap_or("(anonymous)")
+    }
+}
+
+/// Whose resource the operation is aimed at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Target {
+    /// Collections and the caller's own session.
+    None,
+    /// Trường Mầm non Cô Giang: the unit of the head, focal officer and staff.
+    CoGiang,
+    /// Trường Tiểu học Trần Hưng Đạo: another unit of the same district.
+    TranHungDao,
+    /// Ủy ban nhân dân Quận 1 itself: above the units, the officer's and evaluators' root.
+    District,
+    /// Ủy ban nhân dân phường Sài Gòn (2025): outside District 1, beside it under the city.
+    Ward,
+    /// The caller's own account.
+    Myself,
+}
+
+impl Target {
+    fn label(self) -> &'static str {
+        match self {
+            Target::None => "-",
+            Target::CoGiang => "Cô Giang",
+            Target::TranHungDao => "Trần Hưng Đạo",
+            Target::District => "Quận 1",
+            Target::Ward => "P. Sài Gòn",
+            Target::Myself => "self",
+        }
+    }
+}
+
+const NONE: &[Target] = &[Target::None];
+const ORGS: &[Target] = &[
+    Target::CoGiang,
+    Target::TranHungDao,
+    Target::District,
+    Target::Ward,
+];
+const USERS_AND_SELF: &[Target] = &[
+    Target::CoGiang,
+    Target::TranHungDao,
+    Target::District,
+    Target::Ward,
+    Target::Myself,
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Expect {
+    Allow,
+    Forbidden,
+    Hidden,
+    Unauthenticated,
+}
+
+impl Expect {
+    fn parse(c: char) -> Expect {
+        match c {
+            'A' => Expect::Allow,
+            'F' => Expect::Forbidden,
+            'H' => Expect::Hidden,
+            'U' => Expect::Unauthenticated,
+            other => panic!("unknown expectation letter {other:?}"),
+        }
+    }
+
+    fn describe(self) -> &'static str {
+        match self {
+            Expect::Allow => "2xx",
+            Expect::Forbidden => "403",
+            Expect::Hidden => "404",
+            Expect::Unauthenticated => "401",
+        }
+    }
+
+    fn matches(self, r: &Resp) -> bool {
+        match self {
+            Expect::Allow => (200..300).contains(&r.status),
+            Expect::Forbidden => r.status == 403 && r.body["code"] == "forbidden",
+            Expect::Hidden => r.status == 404 && r.body["code"] == "not_found",
+            Expect::Unauthenticated => r.status == 401,
+        }
+    }
+}
+
+/// One row: an operation (in a given state of its target) and what each role gets, one
+/// letter per target.
+struct Op {
+    id: &'static str,
+    /// The target's state when it matters (a draft is hidden from units).
+    state: &'static str,
+    targets: &'static [Target],
+    admin: &'static str,
+    officer: &'static str,
+    head: &'static str,
+    focal: &'static str,
+    staff: &'static str,
+    evaluator: &'static str,
+    anonymous: &'static str,
+}
+
+impl Op {
+    fn row(&self, role: Role) -> &'static str {
+        match role {
+            Role::Admin => self.admin,
+            Role::Officer => self.officer,
+            Role::Head => self.head,
+            Role::Focal => self.focal,
+            Role::Staff => self.staff,
+            Role::Evaluator => self.evaluator,
+            Role::Anonymous => self.anonymous,
+        }
+    }
+
+    fn expectations(&self, role: Role) -> Vec<Expect> {
+        let e: Vec<Expect> = self
+            .row(role)
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .map(Expect::parse)
+            .collect();
+        assert_eq!(
+            e.len(),
+            self.targets.len(),
+            "matrix row {} ({}) for {}: one letter per target",
+            self.id,
+            self.state,
+            role.label()
+        );
+        e
+    }
+}
+
+macro_rules! op {
+    ($id:literal, $state:literal, $targets:expr,
+     admin $a:literal, officer $o:literal, head $h:literal, focal $f:literal,
+     staff $s:literal, evaluator $e:literal, anonymous $n:literal) => {
+        Op {
+            id: $id,
+            state: $state,
+            targets: $targets,
+            admin: $a,
+            officer: $o,
+            head: $h,
+            focal: $f,
+            staff: $s,
+            evaluator: $e,
+            anonymous: $n,
+        }
+    };
+}
+
+#[rustfmt::skip]
+const MATRIX: &[Op] = &[
+    // ----- operations and sign-in (no bearer token involved) -----------------------------
+    //   login: with the role's own credentials (anonymous: an unknown user name);
+    //   refresh/logout: with the role's own refresh cookie (anonymous: none).
+    op!("health",               "",       NONE, admin "A", officer "A", head "A", focal "A", staff "A", evaluator "A", anonymous "A"),
+    op!("ready",                "",       NONE, admin "A", officer "A", head "A", focal "A", staff "A", evaluator "A", anonymous "A"),
+    op!("metrics",              "",       NONE, admin "A", officer "A", head "A", focal "A", staff "A", evaluator "A", anonymous "A"),
+    op!("login",                "",       NONE, admin "A", officer "A", head "A", focal "A", staff "A", evaluator "A", anonymous "U"),
+    op!("refresh_token",        "",       NONE, admin "A", officer "A", head "A", focal "A", staff "A", evaluator "A", anonymous "U"),
+    op!("logout",               "",       NONE, admin "A", officer "A", head "A", focal "A", staff "A", evaluator "A", anonymous "A"),
+    op!("get_me",               "",       NONE, admin "A", officer "A", head "A", focal "A", staff "A", evaluator "A", anonymous "U"),
+    op!("change_my_password",   "",       NONE, admin "A", officer "A", head "A", focal "A", staff "A", evaluator "A", anonymous "U"),
+
+    // ----- organisations: columns Cô Giang, Trần Hưng Đạo, Quận 1, P. Sài Gòn ------------
+    op!("list_organizations",      "", NONE, admin "A",    officer "A",    head "A",    focal "A",    staff "A",    evaluator "A",    anonymous "U"),
+    op!("get_organization_tree",   "", NONE, admin "A",    officer "A",    head "A",    focal "A",    staff "A",    evaluator "A",    anonymous "U"),
+    op!("list_organization_kinds", "", NONE, admin "A",    officer "A",    head "A",    focal "A",    staff "A",    evaluator "A",    anonymous "U"),
+    op!("get_organization",        "", ORGS, admin "AAAA", officer "AAAH", head "AHHH", focal "AHHH", staff "AHHH", evaluator "AAAH", anonymous "UUUU"),
+    // a child of the target organisation is created / a fresh child of it is updated
+    op!("create_organization",     "", ORGS, admin "AAAA", officer "FFFH", head "FHHH", focal "FHHH", staff "FHHH", evaluator "FFFH", anonymous "UUUU"),
+    op!("update_organization",     "", ORGS, admin "AAAA", officer "FFFH", head "FHHH", focal "FHHH", staff "FHHH", evaluator "FFFH", anonymous "UUUU"),
+
+    // ----- users: a fresh staff account in the target organisation; "self" last ---------
+    op!("list_users",          "",         NONE,           admin "A",     officer "A",     head "A",     focal "F",     staff "F",     evaluator "F",     anonymous "U"),
+    op!("create_user",         "",         ORGS,           admin "AAAA",  officer "FFFH",  head "AHHH",  focal "FHHH",  staff "FHHH",  evaluator "FFFH",  anonymous "UUUU"),
+    op!("get_user",            "",         USERS_AND_SELF, admin "AAAAA", officer "AAAHA", head "AHHHA", focal "HHHHA", staff "HHHHA", evaluator "HHHHA", anonymous "UUUUU"),
+    op!("update_user",         "",         USERS_AND_SELF, admin "AAAAA", officer "FFFHF", head "AHHHF", focal "HHHHF", staff "HHHHF", evaluator "HHHHF", anonymous "UUUUU"),
+    op!("deactivate_user",     "active",   USERS_AND_SELF, admin "AAAAF", officer "FFFHF", head "AHHHF", focal "HHHHF", staff "HHHHF", evaluator "HHHHF", anonymous "UUUUU"),
+    op!("activate_user",       "inactive", ORGS,           admin "AAAA",  officer "FFFH",  head "AHHH",  focal "HHHH",  staff "HHHH",  evaluator "HHHH",  anonymous "UUUU"),
+    op!("reset_user_password", "",         USERS_AND_SELF, admin "AAAAF", officer "FFFHF", head "AHHHF", focal "HHHHF", staff "HHHHF", evaluator "HHHHF", anonymous "UUUUU"),
+    // unit_focal over the user's own organisation
+    op!("grant_user_role",     "",         ORGS,           admin "AAAA",  officer "FFFH",  head "AHHH",  focal "HHHH",  staff "HHHH",  evaluator "HHHH",  anonymous "UUUU"),
+    op!("revoke_user_role",    "",         ORGS,           admin "AAAA",  officer "FFFH",  head "AHHH",  focal "HHHH",  staff "HHHH",  evaluator "HHHH",  anonymous "UUUU"),
+
+    // ----- campaigns: issued by the target organisation, in the given state -------------
+    // Administrators see every campaign but run none; a unit takes part in the district's
+    // campaigns (sees them once open) and runs its own plan (head).
+    op!("list_campaigns",   "",       NONE, admin "A",    officer "A",    head "A",    focal "A",    staff "A",    evaluator "A",    anonymous "U"),
+    op!("create_campaign",  "",       ORGS, admin "FFFF", officer "AAAH", head "AHHH", focal "FHHH", staff "FHHH", evaluator "FFFH", anonymous "UUUU"),
+    op!("get_campaign",     "open",   ORGS, admin "AAAA", officer "AAAH", head "AHAH", focal "AHAH", staff "AHAH", evaluator "AAAH", anonymous "UUUU"),
+    op!("get_campaign",     "draft",  ORGS, admin "AAAA", officer "AAAH", head "AHHH", focal "HHHH", staff "HHHH", evaluator "HHHH", anonymous "UUUU"),
+    op!("update_campaign",  "open",   ORGS, admin "FFFF", officer "AAAH", head "AHFH", focal "FHFH", staff "FHFH", evaluator "FFFH", anonymous "UUUU"),
+    op!("update_campaign",  "draft",  ORGS, admin "FFFF", officer "AAAH", head "AHHH", focal "HHHH", staff "HHHH", evaluator "HHHH", anonymous "UUUU"),
+    op!("open_campaign",    "draft",  ORGS, admin "FFFF", officer "AAAH", head "AHHH", focal "HHHH", staff "HHHH", evaluator "HHHH", anonymous "UUUU"),
+    op!("close_campaign",   "open",   ORGS, admin "FFFF", officer "AAAH", head "AHFH", focal "FHFH", staff "FHFH", evaluator "FFFH", anonymous "UUUU"),
+    op!("reopen_campaign",  "closed", ORGS, admin "FFFF", officer "AAAH", head "AHFH", focal "FHFH", staff "FHFH", evaluator "FFFH", anonymous "UUUU"),
+    op!("archive_campaign", "closed", ORGS, admin "FFFF", officer "AAAH", head "AHFH", focal "FHFH", staff "FHFH", evaluator "FFFH", anonymous "UUUU"),
+    op!("create_milestone", "open",   ORGS, admin "FFFF", officer "AAAH", head "AHFH", focal "FHFH", staff "FHFH", evaluator "FFFH", anonymous "UUUU"),
+    op!("update_milestone", "open",   ORGS, admin "FFFF", officer "AAAH", head "AHFH", focal "FHFH", staff "FHFH", evaluator "FFFH", anonymous "UUUU"),
+    op!("delete_milestone", "draft",  ORGS, admin "FFFF", officer "AAAH", head "AHHH", focal "HHHH", staff "HHHH", evaluator "HHHH", anonymous "UUUU"),
+    op!("list_extensions",  "open",   ORGS, admin "AAAA", officer "AAAH", head "AHAH", focal "AHAH", staff "AHAH", evaluator "AAAH", anonymous "UUUU"),
+    // for a fresh unit below the issuer
+    op!("grant_extension",  "open",   ORGS, admin "FFFF", officer "AAAH", head "FHFH", focal "FHFH", staff "FHFH", evaluator "FFFH", anonymous "UUUU"),
+];
+
+/// The organisation ids behind the targets.
+struct Places {
+    co_giang: Uuid,
+    tran_hung_dao: Uuid,
+    district: Uuid,
+    ward: Uuid,
+}
+
+impl Places {
+    async fn load(app: &TestApp) -> Places {
+        Places {
+            co_giang: app.org_id("Q1-MN-COGIANG").await,
+            tran_hung_dao: app.org_id("Q1-TH-TRANHUNGDAO").await,
+            district: app.org_id("Q1").await,
+            ward: app.org_id("P-SAIGON").await,
+        }
+    }
+
+    fn org(&self, t: Target) -> Uuid {
+        match t {
+            Target::CoGiang | Target::Myself | Target::None => self.co_giang,
+            Target::TranHungDao => self.tran_hung_dao,
+            Target::District => self.district,
+            Target::Ward => self.ward,
+        }
+    }
+}
+
+fn unique(prefix: &str) -> String {
+    format!("{prefix}{}", &Uuid::new_v4().simple().to_string()[..10])
+}
+
+/// The account the case is about: a fresh one in the target's organisation, or the caller.
+async fn target_user(
+    app: &TestApp,
+    places: &Places,
+    role: Role,
+    t: Target,
+    active: bool,
+) -> (Uuid, Uuid) {
+    match (t, role.username()) {
+        (Target::Myself, Some(name)) => {
+            let id = app.user_id(name).await;
+            let grant = app
+                .uuid(&format!(
+                    "SELECT id AS v FROM role_grants WHERE user_id = '{id}' LIMIT 1"
+                ))
+                .await;
+            (id, grant)
+        }
+        _ => {
+            let u = app.insert_user(places.org(t), "staff", active).await;
+            (u.id, u.grant_id)
+        }
+    }
+}
+
+/// Sets up the case's target and sends the request as `role`.
+async fn perform(app: &TestApp, places: &Places, op: &Op, role: Role, t: Target) -> Resp {
+    let token = match role.username() {
+        Some(name) => Some(app.token(name).await),
+        None => None,
+    };
+    let tok = token.as_deref();
+    let call = move |method: Method,
+                     path: String,
+                     if_match: Option<&'static str>,
+                     body: Option<Value>| async move {
+        app.call(method, &path, tok, if_match, body.as_ref()).await
+    };
+    let org = places.org(t);
+    match op.id {
+        "health" => call(Method::GET, "/health".into(), None, None).await,
+        "ready" => call(Method::GET, "/ready".into(), None, None).await,
+        "metrics" => call(Method::GET, "/metrics".into(), None, None).await,
+        "login" => {
+            let name = role.username().unwrap_or("khong.ton.tai");
+            app.login_resp(name, PASSWORD).await
+        }
+        "refresh_token" | "logout" => {
+            let path = if op.id == "logout" {
+                "/api/v1/auth/logout"
+            } else {
+                "/api/v1/auth/refresh"
+            };
+            match role.username() {
+                // The cookie jar of the app's client holds the role's fresh refresh token.
+                Some(name) => {
+                    app.login_resp(name, PASSWORD).await.expect(200);
+                    app.call(Method::POST, path, None, None, None).await
+                }
+                None => {
+                    Resp::read(app.plain_client().post(app.url(path)).send().await.unwrap()).await
+                }
+            }
+        }
+        "get_me" => call(Method::GET, "/api/v1/me".into(), None, None).await,
+        "change_my_password" => {
+            call(
+                Method::POST,
+                "/api/v1/me/password".into(),
+                None,
+                Some(json!({ "current_password": PASSWORD, "new_password": "MatKhauMoi@2024" })),
+            )
+            .await
+        }
+
+        "list_organizations" => call(Method::GET, "/api/v1/organizations".into(), None, None).await,
+        "get_organization_tree" => {
+            call(Method::GET, "/api/v1/organizations/tree".into(), None, None).await
+        }
+        "list_organization_kinds" => {
+            call(Method::GET, "/api/v1/organization-kinds".into(), None, None).await
+        }
+        "get_organization" => {
+            call(
+                Method::GET,
+                format!("/api/v1/organizations/{org}"),
+                None,
+                None,
+            )
+            .await
+        }
+        "create_organization" => {
+            let body = json!({ "code": unique("MX-"), "name": "Đơn vị mới", "kind": "school",
+                               "parent_id": org, "valid_from": "2025-07-01" });
+            call(
+                Method::POST,
+                "/api/v1/organizations".into(),
+                None,
+                Some(body),
+            )
+            .await
+        }
+        "update_organization" => {
+            let child = app.insert_org(org, "school").await;
+            call(
+                Method::PATCH,
+                format!("/api/v1/organizations/{child}"),
+                Some("*"),
+                Some(json!({ "short_name": "Tên ngắn mới" })),
+            )
+            .await
+        }
+
+        "list_users" => call(Method::GET, "/api/v1/users".into(), None, None).await,
+        "create_user" => {
+            let body = json!({ "username": unique("mx."), "display_name": "Người mới",
+                               "organization_id": org, "password": "MatKhau@2024" });
+            call(Method::POST, "/api/v1/users".into(), None, Some(body)).await
+        }
+        "get_user" => {
+            let (id, _) = target_user(app, places, role, t, true).await;
+            call(Method::GET, format!("/api/v1/users/{id}"), None, None).await
+        }
+        "update_user" => {
+            let (id, _) = target_user(app, places, role, t, true).await;
+            call(
+                Method::PATCH,
+                format!("/api/v1/users/{id}"),
+                Some("*"),
+                Some(json!({ "position": "Chuyên viên" })),
+            )
+            .await
+        }
+        "deactivate_user" => {
+            let (id, _) = target_user(app, places, role, t, true).await;
+            call(
+                Method::POST,
+                format!("/api/v1/users/{id}/deactivate"),
+                None,
+                None,
+            )
+            .await
+        }
+        "activate_user" => {
+            let (id, _) = target_user(app, places, role, t, false).await;
+            call(
+                Method::POST,
+                format!("/api/v1/users/{id}/activate"),
+                None,
+                None,
+            )
+            .await
+        }
+        "reset_user_password" => {
+            let (id, _) = target_user(app, places, role, t, true).await;
+            call(
+                Method::POST,
+                format!("/api/v1/users/{id}/reset-password"),
+                None,
+                Some(json!({ "new_password": "DatLai@2024" })),
+            )
+            .await
+        }
+        "grant_user_role" => {
+            let (id, _) = target_user(app, places, role, t, true).await;
+            call(
+                Method::POST,
+                format!("/api/v1/users/{id}/roles"),
+                None,
+                Some(json!({ "role": "unit_focal", "organization_id": org })),
+            )
+            .await
+        }
+        "revoke_user_role" => {
+            let (id, grant) = target_user(app, places, role, t, true).await;
+            call(
+                Method::DELETE,
+                format!("/api/v1/users/{id}/roles/{grant}"),
+                None,
+                None,
+            )
+            .await
+        }
+
+        "list_campaigns" => call(Method::GET, "/api/v1/campaigns".into(), None, None).await,
+        "create_campaign" => {
+            let body = json!({ "code": unique("KH-"), "title": "Kế hoạch mới", "year": 2026,
+                               "issued_on": "2026-02-01", "organization_id": org });
+            call(Method::POST, "/api/v1/campaigns".into(), None, Some(body)).await
+        }
+        _ => {
+            let (id, milestone) = app.insert_campaign(org, op.state).await;
+            let base = format!("/api/v1/campaigns/{id}");
+            match op.id {
+                "get_campaign" => call(Method::GET, base, None, None).await,
+                "update_campaign" => {
+                    call(
+                        Method::PATCH,
+                        base,
+                        Some("*"),
+                        Some(json!({ "theme": "Chủ đề mới" })),
+                    )
+                    .await
+                }
+                "open_campaign" => call(Method::POST, format!("{base}/open"), None, None).await,
+                "close_campaign" => call(Method::POST, format!("{base}/close"), None, None).await,
+                "reopen_campaign" => call(Method::POST, format!("{base}/reopen"), None, None).await,
+                "archive_campaign" => {
+                    call(Method::POST, format!("{base}/archive"), None, None).await
+                }
+                "create_milestone" => {
+                    call(
+                        Method::POST,
+                        format!("{base}/milestones"),
+                        None,
+                        Some(
+                            json!({ "kind": "other", "title": "Mốc thêm", "due_on": "2026-11-30" }),
+                        ),
+                    )
+                    .await
+                }
+                "update_milestone" => {
+                    call(
+                        Method::PATCH,
+                        format!("{base}/milestones/{milestone}"),
+                        Some("*"),
+                        Some(json!({ "title": "Mốc đã sửa" })),
+                    )
+                    .await
+                }
+                "delete_milestone" => {
+                    call(
+                        Method::DELETE,
+                        format!("{base}/milestones/{milestone}"),
+                        None,
+                        None,
+                    )
+                    .await
+                }
+                "list_extensions" => {
+                    call(Method::GET, format!("{base}/extensions"), None, None).await
+                }
+                "grant_extension" => {
+                    let unit = app.insert_org(org, "school").await;
+                    call(
+                        Method::POST,
+                        format!("{base}/extensions"),
+                        None,
+                        Some(json!({ "milestone_id": milestone, "organization_id": unit,
+                                      "due_on": "2027-06-30", "reason": "Đơn vị gặp khó khăn" })),
+                    )
+                    .await
+                }
+                other => {
+                    panic!("the matrix has a row for {other} but does not know how to call it")
+                }
+            }
+        }
+    }
+}
+
+/// The committed OpenAPI document.
+fn committed_document() -> Value {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../openapi/openapi.json");
+    let text =
+        std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("read {}: {e}", path.display()));
+    serde_json::from_str(&text).expect("openapi.json is JSON")
+}
+
+/// operationId → (tag, documented status codes).
+fn documented_operations() -> BTreeMap<String, (String, BTreeSet<u16>)> {
+    let doc = committed_document();
+    let mut out = BTreeMap::new();
+    for (_, item) in doc["paths"].as_object().expect("paths") {
+        for (_, op) in item.as_object().expect("path item") {
+            let Some(id) = op["operationId"].as_str() else {
+                continue;
+            };
+            let tag = op["tags"][0].as_str().unwrap_or_default().to_string();
+            let statuses = op["responses"]
+                .as_object()
+                .map(|r| r.keys().filter_map(|k| k.parse().ok()).collect())
+                .unwrap_or_default();
+            out.insert(id.to_string(), (tag, statuses));
+        }
+    }
+    out
+}
+
+#[test]
+fn every_operation_is_in_the_matrix() {
+    let documented = documented_operations();
+    let in_matrix: BTreeSet<&str> = MATRIX.iter().map(|o| o.id).collect();
+    let missing: Vec<&String> = documented
+        .keys()
+        .filter(|id| !in_matrix.contains(id.as_str()))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "operations of openapi/openapi.json missing from the authorisation matrix \
+         (add a row to tests/api/tests/api/matrix.rs saying who may use them): {missing:?}"
+    );
+    let unknown: Vec<&&str> = in_matrix
+        .iter()
+        .filter(|id| !documented.contains_key(**id))
+        .collect();
+    assert!(
+        unknown.is_empty(),
+        "matrix rows for operations that do not exist: {unknown:?}"
+    );
+    for op in MATRIX {
+        for role in ROLES {
+            op.expectations(role);
+        }
+    }
+}
+
+/// Runs every row of the operations with these tags and reports each unexpected outcome.
+async fn run_matrix(tags: &[&str]) {
+    let documented = documented_operations();
+    let app = spawn_app().await;
+    let places = Places::load(&app).await;
+    let mut failures = Vec::new();
+    let mut cases = 0;
+    for op in MATRIX {
+        let (tag, statuses) = documented
+            .get(op.id)
+            .unwrap_or_else(|| panic!("{} is not in openapi.json", op.id));
+        if !tags.contains(&tag.as_str()) {
+            continue;
+        }
+        for role in ROLES {
+            for (t, expect) in op.targets.iter().zip(op.expectations(role)) {
+                cases += 1;
+                let r = perform(&app, &places, op, role, *t).await;
+                let mut problems = Vec::new();
+                if !expect.matches(&r) {
+                    problems.push(if (200..300).contains(&r.status) {
+                        "UNEXPECTED ALLOW".to_string()
+                    } else {
+                        "unexpected outcome".to_string()
+                    });
+                }
+                if !statuses.contains(&r.status) {
+                    problems.push(format!("HTTP {} is not documented for {}", r.status, op.id));
+                }
+                if r.status >= 400
+                    && let Some(e) = problem_shape_error(&r)
+                {
+                    problems.push(format!("not a problem document: {e}"));
+                }
+                if !problems.is_empty() {
+                    failures.push(format!(
+                        "{:<24} {:<8} {:<24} {:<14} expected {:<4} got {} {:<22} {}",
+                        op.id,
+                        op.state,
+                        role.label(),
+                        t.label(),
+                        expect.describe(),
+                        r.status,
+                        r.body["code"].as_str().unwrap_or(""),
+                        problems.join("; ")
+                    ));
+                }
+                // Undo what a case did to the caller's own account.
+                if (200..300).contains(&r.status)
+                    && matches!(
+                        op.id,
+                        "change_my_password" | "reset_user_password" | "deactivate_user"
+                    )
+                    && (*t == Target::Myself || op.id == "change_my_password")
+                    && let Some(name) = role.username()
+                {
+                    app.restore_demo_account(name).await;
+                }
+            }
+        }
+    }
+    assert!(cases > 0, "no matrix rows for tags {tags:?}");
+    assert!(
+        failures.is_empty(),
+        "authorisation matrix ({tags:?}): {} of {cases} cases differ from the table\n\
+         {:<24} {:<8} {:<24} {:<14} expected\n{}",
+        failures.len(),
+        "operation",
+        "state",
+        "role",
+        "target",
+        failures.join("\n")
+    );
+}
+
+#[tokio::test]
+async fn matrix_auth_and_operations() {
+    run_matrix(&["auth", "operations"]).await;
+}
+
+#[tokio::test]
+async fn matrix_organizations() {
+    run_matrix(&["organizations"]).await;
+}
+
+#[tokio::test]
+async fn matrix_users() {
+    run_matrix(&["users"]).await;
+}
+
+#[tokio::test]
+async fn matrix_campaigns() {
+    run_matrix(&["campaigns"]).await;
+}

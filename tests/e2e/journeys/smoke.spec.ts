@@ -8,7 +8,7 @@ test('the SPA is served at /', async ({ page }) => {
 
 test('the API reference works offline at /api/docs/', async ({ page }) => {
   await page.goto('/api/docs/');
-  await expect(page.locator('.swagger-ui')).toBeVisible();
+  await expect(page.locator('.swagger-ui').first()).toBeVisible();
   // The document itself loaded (from /api/v1/openapi.json), not just the empty shell.
   await expect(page.locator('.swagger-ui .info')).toContainText(/Thi đua/);
 });

@@ -1,0 +1,44 @@
+import type { ReactElement } from 'react';
+import { render, screen } from '@testing-library/react';
+import { MemoryRouter } from 'react-router';
+import type { Me } from '@/lib/auth';
+import { menuItems } from './menu';
+
+const t = (k: string) => ({ 'shell.campaigns': 'Kế hoạch thi đua', 'shell.organizations': 'Tổ chức', 'shell.users': 'Người dùng', 'shell.apiDocs': 'Tài liệu API' })[k] ?? k;
+
+const me = (capabilities: string[]): Me =>
+  ({ user: {}, organization: { id: 'o', code: 'O', name: 'Org' }, roles: [], capabilities }) as unknown as Me;
+
+function labels(m: Me) {
+  render(
+    <MemoryRouter>
+      <ul>
+        {menuItems(m, t).map((item) => (
+          <li key={String(item?.key)}>{(item as { label: ReactElement }).label}</li>
+        ))}
+      </ul>
+    </MemoryRouter>,
+  );
+  return screen.getAllByRole('link').map((a) => a.textContent);
+}
+
+describe('menuItems', () => {
+  it('shows staff the campaigns and the API reference only', () => {
+    expect(labels(me([]))).toEqual(['Kế hoạch thi đua', 'Tài liệu API']);
+  });
+
+  it('adds users for unit heads and organisations for admins, from capabilities', () => {
+    expect(labels(me(['users.view', 'users.manage', 'campaigns.create']))).toEqual(['Kế hoạch thi đua', 'Người dùng', 'Tài liệu API']);
+  });
+
+  it('gives admins everything', () => {
+    expect(labels(me(['organizations.manage', 'users.view', 'users.manage']))).toEqual(['Kế hoạch thi đua', 'Tổ chức', 'Người dùng', 'Tài liệu API']);
+  });
+
+  it('opens the API reference in a new tab', () => {
+    labels(me([]));
+    const docs = screen.getByRole('link', { name: 'Tài liệu API' });
+    expect(docs).toHaveAttribute('href', '/api/docs');
+    expect(docs).toHaveAttribute('target', '_blank');
+  });
+});

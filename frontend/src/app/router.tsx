@@ -1,0 +1,52 @@
+import { lazy, Suspense, useCallback } from 'react';
+import { BrowserRouter, Navigate, Route, Routes, useNavigate } from 'react-router';
+import { PageSpinner } from '@/components/PageSpinner';
+import { SessionProvider } from '@/lib/auth';
+import { AppShell } from './layout/AppShell';
+import { NotFound } from './layout/NotFound';
+import { RequireAuth, type LoginState } from './RequireAuth';
+
+// Route-level code splitting: each page is its own chunk.
+const LoginPage = lazy(() => import('@/features/auth/components/LoginPage'));
+const CampaignListPage = lazy(() => import('@/features/campaigns/components/CampaignListPage'));
+const CampaignCreatePage = lazy(() => import('@/features/campaigns/components/CampaignCreatePage'));
+const CampaignPage = lazy(() => import('@/features/campaigns/components/CampaignPage'));
+const OrganizationTreePage = lazy(() => import('@/features/organizations/components/OrganizationTreePage'));
+const UsersPage = lazy(() => import('@/features/users/components/UsersPage'));
+
+function SessionRoutes() {
+  const navigate = useNavigate();
+  const onExpired = useCallback(() => {
+    const state: LoginState = { reason: 'expired', from: window.location.pathname + window.location.search };
+    void navigate('/login', { replace: true, state });
+  }, [navigate]);
+
+  return (
+    <SessionProvider onExpired={onExpired}>
+      <Suspense fallback={<PageSpinner />}>
+        <Routes>
+          <Route path="/login" element={<LoginPage />} />
+          <Route element={<RequireAuth />}>
+            <Route element={<AppShell />}>
+              <Route index element={<Navigate to="/campaigns" replace />} />
+              <Route path="campaigns" element={<CampaignListPage />} />
+              <Route path="campaigns/new" element={<CampaignCreatePage />} />
+              <Route path="campaigns/:campaignId" element={<CampaignPage />} />
+              <Route path="organizations" element={<OrganizationTreePage />} />
+              <Route path="users" element={<UsersPage />} />
+              <Route path="*" element={<NotFound />} />
+            </Route>
+          </Route>
+        </Routes>
+      </Suspense>
+    </SessionProvider>
+  );
+}
+
+export function AppRouter() {
+  return (
+    <BrowserRouter>
+      <SessionRoutes />
+    </BrowserRouter>
+  );
+}

@@ -267,6 +267,10 @@ pub fn campaign_allowed_actions(
     if campaign(p, CampaignOp::Update, org_id, org_path, status).allowed() && status.is_editable() {
         out.push("update".to_string());
         out.push("manage_milestones".to_string());
+        // Units plan against published deadlines: once open, a milestone moves, never goes.
+        if status == CampaignStatus::Draft {
+            out.push("delete_milestone".to_string());
+        }
     }
     for a in CampaignAction::ALL {
         if status.apply(a).is_ok()

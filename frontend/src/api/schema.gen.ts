@@ -574,8 +574,8 @@ export interface components {
             updated_at: string;
             etag: string;
             /**
-             * @description Among `update`, `manage_milestones`, `open`, `close`, `reopen`, `archive`,
-             *     `grant_extension`.
+             * @description Among `update`, `manage_milestones`, `delete_milestone`, `open`, `close`, `reopen`,
+             *     `archive`, `grant_extension`.
              */
             allowed_actions: string[];
         };
@@ -836,8 +836,8 @@ export interface components {
                 updated_at: string;
                 etag: string;
                 /**
-                 * @description Among `update`, `manage_milestones`, `open`, `close`, `reopen`, `archive`,
-                 *     `grant_extension`.
+                 * @description Among `update`, `manage_milestones`, `delete_milestone`, `open`, `close`, `reopen`,
+                 *     `archive`, `grant_extension`.
                  */
                 allowed_actions: string[];
             }[];

@@ -106,8 +106,8 @@ pub struct CampaignView {
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
     pub etag: String,
-    /// Among `update`, `manage_milestones`, `open`, `close`, `reopen`, `archive`,
-    /// `grant_extension`.
+    /// Among `update`, `manage_milestones`, `delete_milestone`, `open`, `close`, `reopen`,
+    /// `archive`, `grant_extension`.
     pub allowed_actions: Vec<String>,
 }
 

@@ -177,7 +177,7 @@ async fn an_officer_runs_a_campaign_from_draft_to_archive() {
     );
     assert_eq!(
         draft["allowed_actions"],
-        json!(["update", "manage_milestones", "open"])
+        json!(["update", "manage_milestones", "delete_milestone", "open"])
     );
     assert_eq!(
         app.count(&format!(

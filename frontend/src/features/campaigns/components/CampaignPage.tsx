@@ -160,8 +160,7 @@ export default function CampaignPage() {
           extensions={c.extensions}
           unitId={me.data?.organization.id}
           onEdit={can('manage_milestones') ? (m) => setMilestoneModal({ open: true, milestone: m }) : undefined}
-          // The API removes milestones of a draft only (409 otherwise).
-          onDelete={can('manage_milestones') && c.status === 'draft' ? (m) =>
+          onDelete={can('delete_milestone') ? (m) =>
             deleteMilestone.mutate(m.id, {
               onSuccess: () => showSuccess(t('milestones.deleted')),
               onError: (e) => showError(e),

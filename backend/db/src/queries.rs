@@ -1,6 +1,20 @@
 //! Queries, one module per aggregate. Each function takes a connection, so that callers
 //! compose them inside one transaction.
 
+/// Orders a boxed query by one of a list's sortable columns, ascending or descending, with a
+/// tie-breaker so that pages are stable:
+/// `sorted!(q, sort, descending, users::id, { UserSort::Username => users::username, … })`.
+macro_rules! sorted {
+    ($q:expr, $field:expr, $desc:expr, $tie:expr, { $($variant:path => $col:expr),+ $(,)? }) => {
+        match ($field, $desc) {
+            $(
+                ($variant, false) => $q.order(($col.asc(), $tie)),
+                ($variant, true) => $q.order(($col.desc(), $tie)),
+            )+
+        }
+    };
+}
+
 pub mod auth;
 pub mod campaigns;
 pub mod organizations;

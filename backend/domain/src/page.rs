@@ -92,6 +92,29 @@ pub fn parse_sort<F: Copy>(
         })
 }
 
+/// What a list request asks for: one page, in one order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ListRequest<F> {
+    pub page: Page,
+    pub sort: Sort<F>,
+}
+
+impl<F: Copy> ListRequest<F> {
+    /// Parses `page`, `per_page` and `sort` (see [`parse_sort`]).
+    pub fn parse(
+        page: Option<i64>,
+        per_page: Option<i64>,
+        sort: Option<&str>,
+        allowed: &[(&str, F)],
+        default_desc: bool,
+    ) -> Result<Self, FieldError> {
+        Ok(Self {
+            page: Page::parse(page, per_page)?,
+            sort: parse_sort(sort, allowed, default_desc)?,
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -12,6 +12,17 @@ pub struct Page<T: ToSchema> {
     pub per_page: i64,
 }
 
+impl<T: ToSchema> Page<T> {
+    pub fn of(items: Vec<T>, total: i64, page: thidua_domain::page::Page) -> Self {
+        Self {
+            items,
+            total,
+            page: page.page,
+            per_page: page.per_page,
+        }
+    }
+}
+
 /// Paging parameters shared by every list.
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]

@@ -4,6 +4,8 @@ use diesel::prelude::*;
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
 use uuid::Uuid;
 
+use thidua_domain::page::ListRequest;
+
 use super::{Paged, like_pattern, lower, unaccent};
 use crate::models::{
     Campaign, CampaignChanges, DeadlineExtension, Milestone, MilestoneChanges, NewCampaign,
@@ -85,37 +87,21 @@ pub async fn list(
     conn: &mut AsyncPgConnection,
     vis: &CampaignVisibility,
     f: &CampaignFilter,
-    sort: CampaignSort,
-    descending: bool,
-    limit: i64,
-    offset: i64,
+    req: &ListRequest<CampaignSort>,
 ) -> QueryResult<Paged<Campaign>> {
     let total = filtered(vis, f).count().get_result(conn).await?;
     let q = filtered(vis, f);
-    let q = match (sort, descending) {
-        (CampaignSort::IssuedOn, false) => q.order((campaigns::issued_on.asc(), campaigns::id)),
-        (CampaignSort::IssuedOn, true) => q.order((campaigns::issued_on.desc(), campaigns::id)),
-        (CampaignSort::Year, false) => q.order((
-            campaigns::year.asc(),
-            campaigns::issued_on.asc(),
-            campaigns::id,
-        )),
-        (CampaignSort::Year, true) => q.order((
-            campaigns::year.desc(),
-            campaigns::issued_on.desc(),
-            campaigns::id,
-        )),
-        (CampaignSort::Code, false) => q.order((campaigns::code.asc(), campaigns::id)),
-        (CampaignSort::Code, true) => q.order((campaigns::code.desc(), campaigns::id)),
-        (CampaignSort::Title, false) => q.order((campaigns::title.asc(), campaigns::id)),
-        (CampaignSort::Title, true) => q.order((campaigns::title.desc(), campaigns::id)),
-        (CampaignSort::CreatedAt, false) => q.order((campaigns::created_at.asc(), campaigns::id)),
-        (CampaignSort::CreatedAt, true) => q.order((campaigns::created_at.desc(), campaigns::id)),
-    };
+    let q = sorted!(q, req.sort.field, req.sort.descending, campaigns::id, {
+        CampaignSort::IssuedOn => campaigns::issued_on,
+        CampaignSort::Year => campaigns::year,
+        CampaignSort::Code => campaigns::code,
+        CampaignSort::Title => campaigns::title,
+        CampaignSort::CreatedAt => campaigns::created_at,
+    });
     let items = q
         .select(Campaign::as_select())
-        .limit(limit)
-        .offset(offset)
+        .limit(req.page.per_page)
+        .offset(req.page.offset())
         .load(conn)
         .await?;
     Ok(Paged { items, total })

@@ -4,6 +4,8 @@ use diesel::prelude::*;
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
 use uuid::Uuid;
 
+use thidua_domain::page::ListRequest;
+
 use super::{Paged, Scope, like_pattern, lower, unaccent};
 use crate::models::{NewOrganization, Organization, OrganizationChanges, OrganizationKind};
 use crate::schema::{organization_kinds, organizations};
@@ -58,35 +60,20 @@ pub async fn list(
     conn: &mut AsyncPgConnection,
     scope: &Scope,
     f: &OrganizationFilter,
-    sort: OrganizationSort,
-    descending: bool,
-    limit: i64,
-    offset: i64,
+    req: &ListRequest<OrganizationSort>,
 ) -> QueryResult<Paged<Organization>> {
     let total = filtered(scope, f).count().get_result(conn).await?;
     let mut q = filtered(scope, f);
-    q = match (sort, descending) {
-        (OrganizationSort::Name, false) => q.order((organizations::name.asc(), organizations::id)),
-        (OrganizationSort::Name, true) => q.order((organizations::name.desc(), organizations::id)),
-        (OrganizationSort::Code, false) => q.order((organizations::code.asc(), organizations::id)),
-        (OrganizationSort::Code, true) => q.order((organizations::code.desc(), organizations::id)),
-        (OrganizationSort::ValidFrom, false) => {
-            q.order((organizations::valid_from.asc(), organizations::id))
-        }
-        (OrganizationSort::ValidFrom, true) => {
-            q.order((organizations::valid_from.desc(), organizations::id))
-        }
-        (OrganizationSort::CreatedAt, false) => {
-            q.order((organizations::created_at.asc(), organizations::id))
-        }
-        (OrganizationSort::CreatedAt, true) => {
-            q.order((organizations::created_at.desc(), organizations::id))
-        }
-    };
+    q = sorted!(q, req.sort.field, req.sort.descending, organizations::id, {
+        OrganizationSort::Name => organizations::name,
+        OrganizationSort::Code => organizations::code,
+        OrganizationSort::ValidFrom => organizations::valid_from,
+        OrganizationSort::CreatedAt => organizations::created_at,
+    });
     let items = q
         .select(Organization::as_select())
-        .limit(limit)
-        .offset(offset)
+        .limit(req.page.per_page)
+        .offset(req.page.offset())
         .load(conn)
         .await?;
     Ok(Paged { items, total })

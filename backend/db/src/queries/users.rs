@@ -4,6 +4,8 @@ use diesel::prelude::*;
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
 use uuid::Uuid;
 
+use thidua_domain::page::ListRequest;
+
 use super::{Paged, Scope, like_pattern, lower, unaccent};
 use crate::models::{NewRoleGrant, NewUser, Organization, RoleGrant, User, UserChanges};
 use crate::schema::{organizations, role_grants, users};
@@ -59,25 +61,19 @@ pub async fn list(
     conn: &mut AsyncPgConnection,
     scope: &Scope,
     f: &UserFilter,
-    sort: UserSort,
-    descending: bool,
-    limit: i64,
-    offset: i64,
+    req: &ListRequest<UserSort>,
 ) -> QueryResult<Paged<User>> {
     let total = filtered(scope, f).count().get_result(conn).await?;
     let q = filtered(scope, f);
-    let q = match (sort, descending) {
-        (UserSort::DisplayName, false) => q.order((users::display_name.asc(), users::id)),
-        (UserSort::DisplayName, true) => q.order((users::display_name.desc(), users::id)),
-        (UserSort::Username, false) => q.order((users::username.asc(), users::id)),
-        (UserSort::Username, true) => q.order((users::username.desc(), users::id)),
-        (UserSort::CreatedAt, false) => q.order((users::created_at.asc(), users::id)),
-        (UserSort::CreatedAt, true) => q.order((users::created_at.desc(), users::id)),
-    };
+    let q = sorted!(q, req.sort.field, req.sort.descending, users::id, {
+        UserSort::DisplayName => users::display_name,
+        UserSort::Username => users::username,
+        UserSort::CreatedAt => users::created_at,
+    });
     let items = q
         .select(User::as_select())
-        .limit(limit)
-        .offset(offset)
+        .limit(req.page.per_page)
+        .offset(req.page.offset())
         .load(conn)
         .await?;
     Ok(Paged { items, total })

@@ -4,7 +4,7 @@ use thidua_db::queries::campaigns::{
 };
 use thidua_db::queries::organizations as org_queries;
 use thidua_domain::campaign::CampaignStatus;
-use thidua_domain::page::{Page as PageReq, parse_sort};
+use thidua_domain::page::ListRequest;
 
 use crate::auth::Principal;
 use crate::error::ApiError;
@@ -30,8 +30,9 @@ pub async fn list_campaigns(
     params: Query<CampaignListParams>,
 ) -> Result<web::Json<Page<CampaignView>>, ApiError> {
     let params = params.0;
-    let page = PageReq::parse(params.page, params.per_page).map_err(ApiError::invalid_query)?;
-    let sort = parse_sort(
+    let req = ListRequest::parse(
+        params.page,
+        params.per_page,
         params.sort.as_deref(),
         &[
             ("issued_on", CampaignSort::IssuedOn),
@@ -64,16 +65,7 @@ pub async fn list_campaigns(
         parent_campaign_id: params.parent_campaign_id,
     };
     let mut conn = state.conn().await?;
-    let found = campaign_queries::list(
-        &mut conn,
-        &vis,
-        &filter,
-        sort.field,
-        sort.descending,
-        page.per_page,
-        page.offset(),
-    )
-    .await?;
+    let found = campaign_queries::list(&mut conn, &vis, &filter, &req).await?;
     let org_ids: Vec<_> = found.items.iter().map(|c| c.organization_id).collect();
     let orgs = org_queries::find_many(&mut conn, &org_ids).await?;
     let loaded = found
@@ -88,10 +80,5 @@ pub async fn list_campaigns(
         })
         .collect();
     let items = super::views(&mut conn, &p, loaded, false).await?;
-    Ok(web::Json(Page {
-        items,
-        total: found.total,
-        page: page.page,
-        per_page: page.per_page,
-    }))
+    Ok(web::Json(Page::of(items, found.total, req.page)))
 }

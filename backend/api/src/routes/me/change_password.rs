@@ -1,13 +1,10 @@
 use actix_web::{HttpResponse, post, web};
-use chrono::Utc;
-use diesel_async::AsyncConnection;
-use thidua_db::queries::{auth as auth_queries, users as user_queries};
+use thidua_db::queries::users as user_queries;
 use thidua_domain::validation::NewPassword;
 
 use crate::auth::{Principal, password};
 use crate::error::ApiError;
 use crate::extract::Json;
-use crate::routes::audit;
 use crate::state::AppState;
 use crate::views::auth::ChangePasswordRequest;
 
@@ -41,20 +38,14 @@ pub async fn change_password(
     }
     let hash = password::hash(new.expose().to_string()).await?;
     let (user_id, org_id) = (user.id, user.organization_id);
-    conn.transaction::<_, ApiError, _>(async move |conn| {
-        user_queries::set_password(conn, user_id, &hash).await?;
-        auth_queries::revoke_all_for_user(conn, user_id, Utc::now()).await?;
-        audit(
-            conn,
-            Some(user_id),
-            "user.change_password",
-            "user",
-            Some(user_id),
-            Some(org_id),
-            serde_json::json!({}),
-        )
-        .await
-    })
+    crate::routes::users::replace_password(
+        &mut conn,
+        user_id,
+        org_id,
+        hash,
+        user_id,
+        "user.change_password",
+    )
     .await?;
     Ok(HttpResponse::NoContent().finish())
 }

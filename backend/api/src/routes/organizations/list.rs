@@ -2,7 +2,7 @@ use actix_web::{get, web};
 use thidua_db::queries::organizations::{
     self as org_queries, OrganizationFilter, OrganizationSort,
 };
-use thidua_domain::page::{Page as PageReq, parse_sort};
+use thidua_domain::page::ListRequest;
 
 use crate::auth::Principal;
 use crate::error::ApiError;
@@ -26,8 +26,9 @@ pub async fn list_organizations(
     params: Query<OrganizationListParams>,
 ) -> Result<web::Json<Page<OrganizationView>>, ApiError> {
     let params = params.0;
-    let page = PageReq::parse(params.page, params.per_page).map_err(ApiError::invalid_query)?;
-    let sort = parse_sort(
+    let req = ListRequest::parse(
+        params.page,
+        params.per_page,
         params.sort.as_deref(),
         &[
             ("name", OrganizationSort::Name),
@@ -45,20 +46,10 @@ pub async fn list_organizations(
         in_force_on: params.in_force_on,
     };
     let mut conn = state.conn().await?;
-    let found = org_queries::list(
-        &mut conn,
-        &super::scope_of(&p),
-        &filter,
-        sort.field,
-        sort.descending,
-        page.per_page,
-        page.offset(),
-    )
-    .await?;
-    Ok(web::Json(Page {
-        items: found.items.iter().map(|o| super::view(&p, o)).collect(),
-        total: found.total,
-        page: page.page,
-        per_page: page.per_page,
-    }))
+    let found = org_queries::list(&mut conn, &super::scope_of(&p), &filter, &req).await?;
+    Ok(web::Json(Page::of(
+        found.items.iter().map(|o| super::view(&p, o)).collect(),
+        found.total,
+        req.page,
+    )))
 }

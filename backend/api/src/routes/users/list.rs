@@ -1,7 +1,7 @@
 use actix_web::{get, web};
 use thidua_db::queries::Scope;
 use thidua_db::queries::users::{self as user_queries, UserFilter, UserSort};
-use thidua_domain::page::{Page as PageReq, parse_sort};
+use thidua_domain::page::ListRequest;
 use thidua_domain::role::Role;
 
 use crate::auth::Principal;
@@ -34,8 +34,9 @@ pub async fn list_users(
 ) -> Result<web::Json<Page<UserView>>, ApiError> {
     authz::list_users(&p).into_result()?;
     let params = params.0;
-    let page = PageReq::parse(params.page, params.per_page).map_err(ApiError::invalid_query)?;
-    let sort = parse_sort(
+    let req = ListRequest::parse(
+        params.page,
+        params.per_page,
         params.sort.as_deref(),
         &[
             ("display_name", UserSort::DisplayName),
@@ -57,21 +58,11 @@ pub async fn list_users(
         is_active: params.is_active,
     };
     let mut conn = state.conn().await?;
-    let found = user_queries::list(
-        &mut conn,
-        &scope,
-        &filter,
-        sort.field,
-        sort.descending,
-        page.per_page,
-        page.offset(),
-    )
-    .await?;
+    let found = user_queries::list(&mut conn, &scope, &filter, &req).await?;
     let loaded = super::load_many(&mut conn, found.items).await?;
-    Ok(web::Json(Page {
-        items: loaded.iter().map(|u| u.view(&p)).collect(),
-        total: found.total,
-        page: page.page,
-        per_page: page.per_page,
-    }))
+    Ok(web::Json(Page::of(
+        loaded.iter().map(|u| u.view(&p)).collect(),
+        found.total,
+        req.page,
+    )))
 }

@@ -124,6 +124,34 @@ pub async fn load_many(
         .collect()
 }
 
+/// Stores a new password hash and ends every session of the user, with its audit row, in
+/// one transaction.
+pub async fn replace_password(
+    conn: &mut AsyncPgConnection,
+    user_id: Uuid,
+    org_id: Uuid,
+    hash: String,
+    actor: Uuid,
+    action: &'static str,
+) -> Result<(), ApiError> {
+    use diesel_async::AsyncConnection;
+    conn.transaction::<_, ApiError, _>(async move |conn| {
+        user_queries::set_password(conn, user_id, &hash).await?;
+        thidua_db::queries::auth::revoke_all_for_user(conn, user_id, chrono::Utc::now()).await?;
+        crate::routes::audit(
+            conn,
+            Some(actor),
+            action,
+            "user",
+            Some(user_id),
+            Some(org_id),
+            serde_json::json!({}),
+        )
+        .await
+    })
+    .await
+}
+
 /// Loads one user, answering 404 when it does not exist.
 pub async fn load(conn: &mut AsyncPgConnection, id: Uuid) -> Result<LoadedUser, ApiError> {
     let user = user_queries::find(conn, id).await?;

@@ -1,7 +1,4 @@
 use actix_web::{HttpResponse, post, web};
-use chrono::Utc;
-use diesel_async::AsyncConnection;
-use thidua_db::queries::{auth as auth_queries, users as user_queries};
 use thidua_domain::validation::NewPassword;
 use uuid::Uuid;
 
@@ -9,7 +6,6 @@ use crate::auth::{Principal, password};
 use crate::authz::UserAction;
 use crate::error::ApiError;
 use crate::extract::Json;
-use crate::routes::audit;
 use crate::state::AppState;
 use crate::views::users::ResetPasswordRequest;
 
@@ -40,20 +36,14 @@ pub async fn reset_user_password(
     let pw = NewPassword::parse("new_password", &body.0.new_password)?;
     let hash = password::hash(pw.expose().to_string()).await?;
     let (user_id, org_id, actor) = (target.user.id, target.user.organization_id, p.user_id);
-    conn.transaction::<_, ApiError, _>(async move |conn| {
-        user_queries::set_password(conn, user_id, &hash).await?;
-        auth_queries::revoke_all_for_user(conn, user_id, Utc::now()).await?;
-        audit(
-            conn,
-            Some(actor),
-            "user.reset_password",
-            "user",
-            Some(user_id),
-            Some(org_id),
-            serde_json::json!({}),
-        )
-        .await
-    })
+    super::replace_password(
+        &mut conn,
+        user_id,
+        org_id,
+        hash,
+        actor,
+        "user.reset_password",
+    )
     .await?;
     Ok(HttpResponse::NoContent().finish())
 }

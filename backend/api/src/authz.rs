@@ -293,6 +293,18 @@ pub fn sees_all_extensions(p: &Principal, campaign_org_path: &[Uuid]) -> bool {
     p.is_admin() || manages_campaign(p, campaign_org_path)
 }
 
+// ----- audit log ---------------------------------------------------------------------
+
+/// Whose entries the caller reads: administrators all; authority officers and unit heads
+/// those about their subtrees; nobody else any.
+pub fn audit_scope(p: &Principal) -> Option<thidua_db::queries::Scope> {
+    if p.is_admin() {
+        return Some(thidua_db::queries::Scope::All);
+    }
+    let roots = p.roots_with(&[Role::AuthorityOfficer, Role::UnitHead]);
+    (!roots.is_empty()).then_some(thidua_db::queries::Scope::Subtrees(roots))
+}
+
 /// Capabilities of the caller as a whole (for menus).
 pub fn capabilities(p: &Principal) -> Vec<String> {
     let mut c = Vec::new();
@@ -310,6 +322,9 @@ pub fn capabilities(p: &Principal) -> Vec<String> {
     }
     if p.has_role(Role::AuthorityOfficer) {
         c.push("campaigns.extend_deadlines");
+    }
+    if audit_scope(p).is_some() {
+        c.push("audit.view");
     }
     c.into_iter().map(str::to_string).collect()
 }

@@ -1,10 +1,12 @@
 //! The append-only audit log. Every mutation writes its row inside the same transaction.
 
+use diesel::pg::Pg;
 use diesel::prelude::*;
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
 use uuid::Uuid;
 
-use crate::schema::audit_log;
+use crate::queries::{Paged, Scope};
+use crate::schema::{audit_log, organizations};
 
 #[derive(Debug, Clone, Insertable)]
 #[diesel(table_name = audit_log)]
@@ -54,4 +56,72 @@ pub async fn for_entity(
         .select(AuditEntry::as_select())
         .load(conn)
         .await
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct AuditFilter {
+    pub entity_type: Option<String>,
+    pub entity_id: Option<Uuid>,
+    pub actor_user_id: Option<Uuid>,
+    /// Exact action, or a prefix ending in `.` (`campaign.` for every campaign action).
+    pub action: Option<String>,
+    pub organization_id: Option<Uuid>,
+    pub since: Option<chrono::DateTime<chrono::Utc>>,
+    pub until: Option<chrono::DateTime<chrono::Utc>>,
+}
+
+fn filtered<'a>(scope: &Scope, f: &AuditFilter) -> audit_log::BoxedQuery<'a, Pg> {
+    let mut q = audit_log::table.into_boxed();
+    if let Scope::Subtrees(roots) = scope {
+        let roots: Vec<Option<Uuid>> = roots.iter().copied().map(Some).collect();
+        let orgs = organizations::table
+            .filter(organizations::path.overlaps_with(roots))
+            .select(organizations::id.nullable());
+        q = q.filter(audit_log::organization_id.eq_any(orgs));
+    }
+    if let Some(t) = &f.entity_type {
+        q = q.filter(audit_log::entity_type.eq(t.clone()));
+    }
+    if let Some(id) = f.entity_id {
+        q = q.filter(audit_log::entity_id.eq(id));
+    }
+    if let Some(a) = f.actor_user_id {
+        q = q.filter(audit_log::actor_user_id.eq(a));
+    }
+    if let Some(action) = &f.action {
+        q = match action.strip_suffix('.') {
+            Some(prefix) => q.filter(
+                audit_log::action.like(format!("{}.%", thidua_domain::text::escape_like(prefix))),
+            ),
+            None => q.filter(audit_log::action.eq(action.clone())),
+        };
+    }
+    if let Some(o) = f.organization_id {
+        q = q.filter(audit_log::organization_id.eq(o));
+    }
+    if let Some(t) = f.since {
+        q = q.filter(audit_log::occurred_at.ge(t));
+    }
+    if let Some(t) = f.until {
+        q = q.filter(audit_log::occurred_at.lt(t));
+    }
+    q
+}
+
+/// Newest first.
+pub async fn list(
+    conn: &mut AsyncPgConnection,
+    scope: &Scope,
+    f: &AuditFilter,
+    page: thidua_domain::page::Page,
+) -> QueryResult<Paged<AuditEntry>> {
+    let total = filtered(scope, f).count().get_result(conn).await?;
+    let items = filtered(scope, f)
+        .order(audit_log::id.desc())
+        .limit(page.per_page)
+        .offset(page.offset())
+        .select(AuditEntry::as_select())
+        .load(conn)
+        .await?;
+    Ok(Paged { items, total })
 }

@@ -533,10 +533,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/audit-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read the audit log, newest first.
+         * @description Administrators read all of it; authority officers and unit heads the entries about the
+         *     organisations of their subtrees.
+         */
+        get: operations["list_audit_events"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @description One entry of the append-only audit log. */
+        AuditEventView: {
+            /** Format: int64 */
+            id: number;
+            /** Format: date-time */
+            occurred_at: string;
+            actor?: components["schemas"]["UserRef"] | null;
+            /**
+             * @description `<entity>.<verb>`, e.g. `campaign.open`, `user.grant_role`, `auth.login`.
+             * @example campaign.open
+             */
+            action: string;
+            /** @example campaign */
+            entity_type: string;
+            /** Format: uuid */
+            entity_id?: string | null;
+            /**
+             * Format: uuid
+             * @description The organisation the action concerns.
+             */
+            organization_id?: string | null;
+            /** @description The request that did it (the same id as in the logs). */
+            request_id?: string | null;
+            /** @description What changed (per action: from/to states, reasons, fields). */
+            details: Record<string, never>;
+        };
         CampaignRef: {
             /** Format: uuid */
             id: string;
@@ -705,7 +752,7 @@ export interface components {
             roles: components["schemas"]["RoleGrantView"][];
             /**
              * @description What the caller may do in general, for menus: `organizations.manage`, `users.view`,
-             *     `users.manage`, `campaigns.create`, `campaigns.extend_deadlines`.
+             *     `users.manage`, `campaigns.create`, `campaigns.extend_deadlines`, `audit.view`.
              */
             capabilities: string[];
         };
@@ -804,6 +851,43 @@ export interface components {
             etag: string;
             /** @description Among `update`, `create_child`. */
             allowed_actions: string[];
+        };
+        /** @description One page of a list. */
+        Page_AuditEventView: {
+            items: {
+                /** Format: int64 */
+                id: number;
+                /** Format: date-time */
+                occurred_at: string;
+                actor?: components["schemas"]["UserRef"] | null;
+                /**
+                 * @description `<entity>.<verb>`, e.g. `campaign.open`, `user.grant_role`, `auth.login`.
+                 * @example campaign.open
+                 */
+                action: string;
+                /** @example campaign */
+                entity_type: string;
+                /** Format: uuid */
+                entity_id?: string | null;
+                /**
+                 * Format: uuid
+                 * @description The organisation the action concerns.
+                 */
+                organization_id?: string | null;
+                /** @description The request that did it (the same id as in the logs). */
+                request_id?: string | null;
+                /** @description What changed (per action: from/to states, reasons, fields). */
+                details: Record<string, never>;
+            }[];
+            /**
+             * Format: int64
+             * @description Number of items matching the filters, over all pages.
+             */
+            total: number;
+            /** Format: int64 */
+            page: number;
+            /** Format: int64 */
+            per_page: number;
         };
         /** @description One page of a list. */
         Page_CampaignView: {
@@ -4106,6 +4190,85 @@ export interface operations {
             };
             /** @description Invalid fields */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the body carries only the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_audit_events: {
+        parameters: {
+            query?: {
+                page?: number;
+                per_page?: number;
+                /** @description `organization`, `user`, `campaign`, … */
+                entity_type?: string;
+                entity_id?: string;
+                actor_id?: string;
+                /** @description An exact action (`campaign.open`) or a prefix ending in a dot (`campaign.`). */
+                action?: string;
+                organization_id?: string;
+                /** @description From this instant (inclusive). */
+                since?: string;
+                /** @description Until this instant (exclusive). */
+                until?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of audit entries */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_AuditEventView"];
+                };
+            };
+            /** @description Malformed request: bad JSON, query or path parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's roles do not read the audit log */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

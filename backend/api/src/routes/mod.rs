@@ -2,6 +2,7 @@
 //! parse into domain values → authorise → database (one transaction with its audit row) →
 //! view.
 
+pub mod audit_events;
 pub mod auth;
 pub mod campaigns;
 pub mod me;
@@ -51,7 +52,8 @@ pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
         .service(campaigns::milestones::update_milestone)
         .service(campaigns::milestones::delete_milestone)
         .service(campaigns::extensions::list_extensions)
-        .service(campaigns::extensions::grant_extension);
+        .service(campaigns::extensions::grant_extension)
+        .service(audit_events::list::list_audit_events);
 }
 
 /// Writes the audit row of a mutation; call it inside the mutation's transaction.

@@ -1,6 +1,7 @@
 //! Wire types: what the API sends and accepts. Database rows never cross this line; they
 //! are converted here, one way.
 
+pub mod audit;
 pub mod auth;
 pub mod campaigns;
 pub mod common;

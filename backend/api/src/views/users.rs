@@ -42,7 +42,7 @@ pub struct MeView {
     pub organization: OrganizationRef,
     pub roles: Vec<RoleGrantView>,
     /// What the caller may do in general, for menus: `organizations.manage`, `users.view`,
-    /// `users.manage`, `campaigns.create`, `campaigns.extend_deadlines`.
+    /// `users.manage`, `campaigns.create`, `campaigns.extend_deadlines`, `audit.view`.
     pub capabilities: Vec<String>,
 }
 

@@ -473,7 +473,12 @@ async fn me_returns_user_organisation_roles_and_capabilities() {
     assert_eq!(roles[0]["organization_name"], "Trường Mầm non Cô Giang");
     assert_eq!(
         me.body["capabilities"],
-        json!(["users.view", "users.manage", "campaigns.create"])
+        json!([
+            "users.view",
+            "users.manage",
+            "campaigns.create",
+            "audit.view"
+        ])
     );
 
     let caps = |user: &'static str| {
@@ -485,14 +490,20 @@ async fn me_returns_user_organisation_roles_and_capabilities() {
     };
     assert_eq!(
         caps("admin").await,
-        json!(["organizations.manage", "users.view", "users.manage"])
+        json!([
+            "organizations.manage",
+            "users.view",
+            "users.manage",
+            "audit.view"
+        ])
     );
     assert_eq!(
         caps("noivu.quan1").await,
         json!([
             "users.view",
             "campaigns.create",
-            "campaigns.extend_deadlines"
+            "campaigns.extend_deadlines",
+            "audit.view"
         ])
     );
     assert_eq!(caps("giaovien.cogiang.1").await, json!([]));

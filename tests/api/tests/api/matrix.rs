@@ -264,6 +264,7 @@ const MATRIX: &[Op] = &[
     op!("list_extensions",  "open",   ORGS, admin "AAAA", officer "AAAH", head "AHAH", focal "AHAH", staff "AHAH", evaluator "AAAH", anonymous "UUUU"),
     // for a fresh unit below the issuer
     op!("grant_extension",  "open",   ORGS, admin "FFFF", officer "AAAH", head "FHFH", focal "FHFH", staff "FHFH", evaluator "FFFH", anonymous "UUUU"),
+    op!("list_audit_events", "",      NONE, admin "A",    officer "A",    head "A",    focal "F",    staff "F",    evaluator "F",    anonymous "U"),
 ];
 
 /// The organisation ids behind the targets.
@@ -412,6 +413,7 @@ async fn perform(app: &TestApp, places: &Places, op: &Op, role: Role, t: Target)
         }
 
         "list_users" => call(Method::GET, "/api/v1/users".into(), None, None).await,
+        "list_audit_events" => call(Method::GET, "/api/v1/audit-events".into(), None, None).await,
         "create_user" => {
             let body = json!({ "username": unique("mx."), "display_name": "Người mới",
                                "organization_id": org, "password": "MatKhau@2024" });

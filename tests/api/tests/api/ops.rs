@@ -134,3 +134,69 @@ async fn without_the_database_the_process_lives_but_is_not_ready() {
     let ready = get("/ready").await.expect(503);
     assert_eq!(ready.body["status"], "unavailable");
 }
+
+#[tokio::test]
+async fn the_audit_log_is_readable_within_ones_reach() {
+    let app = spawn_app().await;
+    let admin = app.token("admin").await;
+    let head = app.token("hieutruong.cogiang").await;
+    let other_head = app.token("hieutruong.tranhungdao").await;
+    let cogiang = app.org_id("Q1-MN-COGIANG").await;
+
+    // The head of Cô Giang creates a teacher: one audit entry about Cô Giang.
+    let created = app
+        .post(
+            "/api/v1/users",
+            &head,
+            &serde_json::json!({ "username": "giaovien.cogiang.moi", "display_name": "Lê Thị Mới",
+                                  "organization_id": cogiang, "password": "MatKhau@2024" }),
+        )
+        .await
+        .expect(201);
+    let user_id = created.body["id"].as_str().unwrap().to_string();
+
+    let path = format!("/api/v1/audit-events?entity_type=user&entity_id={user_id}");
+    let mine = app.get(&path, &head).await.expect(200).body;
+    assert_eq!(mine["total"], 1, "{mine}");
+    let entry = &mine["items"][0];
+    assert_eq!(entry["action"], "user.create");
+    assert_eq!(entry["actor"]["display_name"], "Nguyễn Thị Minh Hạnh");
+    assert_eq!(entry["organization_id"], cogiang.to_string());
+    assert_eq!(entry["details"]["username"], "giaovien.cogiang.moi");
+    assert!(entry["request_id"].as_str().is_some_and(|r| !r.is_empty()));
+
+    // Another unit's head does not see it; the administrator does.
+    assert_eq!(
+        app.get(&path, &other_head).await.expect(200).body["total"],
+        0
+    );
+    assert_eq!(app.get(&path, &admin).await.expect(200).body["total"], 1);
+
+    // Prefix filter, newest first, and staff may not read the log at all.
+    let users = app
+        .get("/api/v1/audit-events?action=user.&per_page=100", &admin)
+        .await
+        .expect(200)
+        .body;
+    let ids: Vec<i64> = users["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["id"].as_i64().unwrap())
+        .collect();
+    assert!(
+        !ids.is_empty() && ids.windows(2).all(|w| w[0] > w[1]),
+        "{ids:?}"
+    );
+    assert!(
+        users["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|e| e["action"].as_str().unwrap().starts_with("user."))
+    );
+    let staff = app.token("giaovien.cogiang.1").await;
+    app.get("/api/v1/audit-events", &staff)
+        .await
+        .expect_problem(403, "forbidden");
+}

@@ -1,5 +1,11 @@
 // @generated automatically by Diesel CLI.
 
+pub mod sql_types {
+    #[derive(diesel::sql_types::SqlType)]
+    #[diesel(postgres_type(name = "tsvector", schema = "pg_catalog"))]
+    pub struct Tsvector;
+}
+
 diesel::table! {
     audit_log (id) {
         id -> Int8,
@@ -63,6 +69,71 @@ diesel::table! {
 }
 
 diesel::table! {
+    initiative_authors (initiative_id, user_id) {
+        initiative_id -> Uuid,
+        user_id -> Uuid,
+        contribution_pct -> Int2,
+        sort_order -> Int4,
+    }
+}
+
+diesel::table! {
+    initiative_milestones (id) {
+        id -> Uuid,
+        initiative_id -> Uuid,
+        title -> Text,
+        due_on -> Date,
+        done_on -> Nullable<Date>,
+        progress -> Int2,
+        sort_order -> Int4,
+        version -> Int4,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    initiative_transitions (id) {
+        id -> Int8,
+        initiative_id -> Uuid,
+        action -> Text,
+        from_status -> Text,
+        to_status -> Text,
+        actor_user_id -> Uuid,
+        reason -> Nullable<Text>,
+        occurred_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    use diesel::sql_types::*;
+    use super::sql_types::Tsvector;
+
+    initiatives (id) {
+        id -> Uuid,
+        campaign_id -> Uuid,
+        organization_id -> Uuid,
+        kind -> Text,
+        reform_area -> Text,
+        title -> Text,
+        summary -> Text,
+        problem -> Text,
+        objectives -> Text,
+        approach -> Text,
+        expected_results -> Text,
+        starts_on -> Nullable<Date>,
+        ends_on -> Nullable<Date>,
+        collective -> Bool,
+        status -> Text,
+        created_by -> Uuid,
+        version -> Int4,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+        search -> Nullable<Tsvector>,
+    }
+}
+
+diesel::table! {
     login_throttles (username) {
         username -> Text,
         failures -> Int4,
@@ -98,6 +169,17 @@ diesel::table! {
 }
 
 diesel::table! {
+    reform_areas (code) {
+        code -> Text,
+        name_vi -> Text,
+        name_en -> Text,
+        sort_order -> Int4,
+        valid_from -> Date,
+        valid_to -> Nullable<Date>,
+    }
+}
+
+diesel::table! {
     refresh_tokens (id) {
         id -> Uuid,
         family_id -> Uuid,
@@ -107,6 +189,50 @@ diesel::table! {
         expires_at -> Timestamptz,
         rotated_at -> Nullable<Timestamptz>,
         revoked_at -> Nullable<Timestamptz>,
+    }
+}
+
+diesel::table! {
+    registration_commitments (id) {
+        id -> Uuid,
+        registration_id -> Uuid,
+        shortcoming -> Text,
+        commitment -> Text,
+        target_date -> Nullable<Date>,
+        status -> Text,
+        sort_order -> Int4,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    registration_versions (id) {
+        id -> Uuid,
+        registration_id -> Uuid,
+        number -> Int4,
+        submitted_at -> Timestamptz,
+        submitted_by -> Uuid,
+        late -> Bool,
+        due_on -> Date,
+        snapshot -> Jsonb,
+        decision -> Nullable<Text>,
+        decided_at -> Nullable<Timestamptz>,
+        decided_by -> Nullable<Uuid>,
+        reason -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    registrations (id) {
+        id -> Uuid,
+        campaign_id -> Uuid,
+        organization_id -> Uuid,
+        status -> Text,
+        submitted_versions -> Int4,
+        version -> Int4,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
     }
 }
 
@@ -144,8 +270,21 @@ diesel::joinable!(campaigns -> users (created_by));
 diesel::joinable!(deadline_extensions -> campaign_milestones (milestone_id));
 diesel::joinable!(deadline_extensions -> organizations (organization_id));
 diesel::joinable!(deadline_extensions -> users (granted_by));
+diesel::joinable!(initiative_authors -> initiatives (initiative_id));
+diesel::joinable!(initiative_authors -> users (user_id));
+diesel::joinable!(initiative_milestones -> initiatives (initiative_id));
+diesel::joinable!(initiative_transitions -> initiatives (initiative_id));
+diesel::joinable!(initiative_transitions -> users (actor_user_id));
+diesel::joinable!(initiatives -> campaigns (campaign_id));
+diesel::joinable!(initiatives -> organizations (organization_id));
+diesel::joinable!(initiatives -> reform_areas (reform_area));
+diesel::joinable!(initiatives -> users (created_by));
 diesel::joinable!(organizations -> organization_kinds (kind));
 diesel::joinable!(refresh_tokens -> users (user_id));
+diesel::joinable!(registration_commitments -> registrations (registration_id));
+diesel::joinable!(registration_versions -> registrations (registration_id));
+diesel::joinable!(registrations -> campaigns (campaign_id));
+diesel::joinable!(registrations -> organizations (organization_id));
 diesel::joinable!(role_grants -> organizations (organization_id));
 diesel::joinable!(users -> organizations (organization_id));
 
@@ -154,10 +293,18 @@ diesel::allow_tables_to_appear_in_same_query!(
     campaign_milestones,
     campaigns,
     deadline_extensions,
+    initiative_authors,
+    initiative_milestones,
+    initiative_transitions,
+    initiatives,
     login_throttles,
     organization_kinds,
     organizations,
+    reform_areas,
     refresh_tokens,
+    registration_commitments,
+    registration_versions,
+    registrations,
     role_grants,
     users,
 );

@@ -27,6 +27,8 @@ fn diesel_type(udt: &str) -> String {
     match udt {
         "int8" => "Int8".into(),
         "int4" => "Int4".into(),
+        "int2" => "Int2".into(),
+        "tsvector" => "Tsvector".into(),
         "text" => "Text".into(),
         "uuid" => "Uuid".into(),
         "bool" => "Bool".into(),

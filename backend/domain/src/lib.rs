@@ -3,6 +3,7 @@
 
 pub mod campaign;
 pub mod deadline;
+pub mod initiative;
 pub mod org;
 pub mod page;
 pub mod role;

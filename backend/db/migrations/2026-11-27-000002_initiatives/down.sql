@@ -1,0 +1,9 @@
+DROP TABLE registration_versions;
+DROP TABLE registration_commitments;
+DROP TABLE registrations;
+DROP TABLE initiative_transitions;
+DROP TABLE initiative_milestones;
+DROP TABLE initiative_authors;
+DROP TABLE initiatives;
+DROP TABLE reform_areas;
+DROP FUNCTION f_unaccent(text);

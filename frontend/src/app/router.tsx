@@ -13,6 +13,7 @@ const CampaignCreatePage = lazy(() => import('@/features/campaigns/components/Ca
 const CampaignPage = lazy(() => import('@/features/campaigns/components/CampaignPage'));
 const OrganizationTreePage = lazy(() => import('@/features/organizations/components/OrganizationTreePage'));
 const UsersPage = lazy(() => import('@/features/users/components/UsersPage'));
+const AuditLogPage = lazy(() => import('@/features/audit/components/AuditLogPage'));
 
 function SessionRoutes() {
   const navigate = useNavigate();
@@ -34,6 +35,7 @@ function SessionRoutes() {
               <Route path="campaigns/:campaignId" element={<CampaignPage />} />
               <Route path="organizations" element={<OrganizationTreePage />} />
               <Route path="users" element={<UsersPage />} />
+              <Route path="audit" element={<AuditLogPage />} />
               <Route path="*" element={<NotFound />} />
             </Route>
           </Route>

@@ -4,11 +4,15 @@ import { MemoryRouter, Route, Routes } from 'react-router';
 import { AppProviders } from '@/app/providers';
 import { SessionProvider } from '@/lib/auth';
 
-/** Renders `element` at `path` with the app's real providers (query client, antd, i18n, session). */
+/**
+ * Renders `element` at `path` with the app's real providers (query client, antd, i18n, session).
+ * `route` is the URL to start at and may carry a query string (`/audit?page=2`).
+ */
 export function renderPage(element: ReactElement, { path = '/', route = path, state }: { path?: string; route?: string; state?: unknown } = {}) {
+  const { pathname, search } = new URL(route, 'http://localhost');
   return render(
     <AppProviders>
-      <MemoryRouter initialEntries={[{ pathname: route, state }]}>
+      <MemoryRouter initialEntries={[{ pathname, search, state }]}>
         <SessionProvider>
           <Routes>
             <Route path={path} element={element} />

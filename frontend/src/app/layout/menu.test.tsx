@@ -4,7 +4,7 @@ import { MemoryRouter } from 'react-router';
 import type { Me } from '@/lib/auth';
 import { menuItems } from './menu';
 
-const t = (k: string) => ({ 'shell.campaigns': 'Kế hoạch thi đua', 'shell.organizations': 'Tổ chức', 'shell.users': 'Người dùng', 'shell.apiDocs': 'Tài liệu API' })[k] ?? k;
+const t = (k: string) => ({ 'shell.campaigns': 'Kế hoạch thi đua', 'shell.organizations': 'Tổ chức', 'shell.users': 'Người dùng', 'shell.audit': 'Nhật ký hệ thống', 'shell.apiDocs': 'Tài liệu API' })[k] ?? k;
 
 const me = (capabilities: string[]): Me =>
   ({ user: {}, organization: { id: 'o', code: 'O', name: 'Org' }, roles: [], capabilities }) as unknown as Me;
@@ -32,7 +32,17 @@ describe('menuItems', () => {
   });
 
   it('gives admins everything', () => {
-    expect(labels(me(['organizations.manage', 'users.view', 'users.manage']))).toEqual(['Kế hoạch thi đua', 'Tổ chức', 'Người dùng', 'Tài liệu API']);
+    expect(labels(me(['organizations.manage', 'users.view', 'users.manage', 'audit.view']))).toEqual([
+      'Kế hoạch thi đua',
+      'Tổ chức',
+      'Người dùng',
+      'Nhật ký hệ thống',
+      'Tài liệu API',
+    ]);
+  });
+
+  it('shows the audit log to whoever may read it', () => {
+    expect(labels(me(['audit.view']))).toEqual(['Kế hoạch thi đua', 'Nhật ký hệ thống', 'Tài liệu API']);
   });
 
   it('opens the API reference in a new tab', () => {

@@ -1,18 +1,21 @@
 import { Link } from 'react-router';
 import type { MenuProps } from 'antd';
-import { ApartmentOutlined, ApiOutlined, FlagOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, ApiOutlined, AuditOutlined, FlagOutlined, TeamOutlined } from '@ant-design/icons';
 import { hasCapability, type Me } from '@/lib/auth';
 
 type Item = Required<MenuProps>['items'][number];
 
 /** Navigation follows the user's roles and capabilities; the API still decides every action. */
-export function menuItems(me: Me | undefined, t: (k: 'shell.campaigns' | 'shell.organizations' | 'shell.users' | 'shell.apiDocs') => string): Item[] {
+export function menuItems(me: Me | undefined, t: (k: 'shell.campaigns' | 'shell.organizations' | 'shell.users' | 'shell.audit' | 'shell.apiDocs') => string): Item[] {
   const items: Item[] = [{ key: '/campaigns', icon: <FlagOutlined />, label: <Link to="/campaigns">{t('shell.campaigns')}</Link> }];
   if (hasCapability(me, 'organizations.manage')) {
     items.push({ key: '/organizations', icon: <ApartmentOutlined />, label: <Link to="/organizations">{t('shell.organizations')}</Link> });
   }
   if (hasCapability(me, 'users.view') || hasCapability(me, 'users.manage')) {
     items.push({ key: '/users', icon: <TeamOutlined />, label: <Link to="/users">{t('shell.users')}</Link> });
+  }
+  if (hasCapability(me, 'audit.view')) {
+    items.push({ key: '/audit', icon: <AuditOutlined />, label: <Link to="/audit">{t('shell.audit')}</Link> });
   }
   items.push({
     key: 'api-docs',

@@ -135,7 +135,8 @@ impl UserAction {
 pub struct UserTarget<'a> {
     pub id: Uuid,
     pub org_path: &'a [Uuid],
-    pub roles: &'a [Role],
+    /// Each role the user holds, with the ancestry of the organisation it is rooted at.
+    pub grants: &'a [(Role, Vec<Uuid>)],
     pub is_active: bool,
 }
 
@@ -150,7 +151,13 @@ pub fn user(p: &Principal, action: UserAction, target: &UserTarget<'_>) -> Decis
     let as_head = p.has_role_over(Role::UnitHead, target.org_path);
     let as_officer = p.has_role_over(Role::AuthorityOfficer, target.org_path);
     let visible = is_self || as_admin || as_head || as_officer;
-    let head_may_manage = as_head && target.roles.iter().all(|r| r.grantable_by_unit_head());
+    // Every grant must be one a head may give, rooted inside a subtree the caller heads:
+    // otherwise managing the account would reach beyond the caller's unit.
+    let head_may_manage = as_head
+        && target
+            .grants
+            .iter()
+            .all(|(r, path)| r.grantable_by_unit_head() && p.has_role_over(Role::UnitHead, path));
     let manager = as_admin || head_may_manage;
     let allowed = match action {
         UserAction::View => true,
@@ -293,6 +300,110 @@ pub fn sees_all_extensions(p: &Principal, campaign_org_path: &[Uuid]) -> bool {
     p.is_admin() || manages_campaign(p, campaign_org_path)
 }
 
+// ----- initiatives --------------------------------------------------------------------
+
+use thidua_domain::initiative::{InitiativeAction, InitiativeStatus, Refusal, Standing};
+
+/// How the caller stands to an initiative of the unit at `unit_path`.
+pub fn initiative_standing(p: &Principal, unit_path: &[Uuid], is_author: bool) -> Standing {
+    Standing {
+        author: is_author,
+        focal: p.has_role_over(Role::UnitFocal, unit_path),
+        head: p.has_role_over(Role::UnitHead, unit_path),
+    }
+}
+
+/// Initiatives are seen by everyone with a role over their unit (its staff, its officers,
+/// the authority and committee members above it) and by their authors.
+pub fn can_see_initiative(p: &Principal, unit_path: &[Uuid], is_author: bool) -> bool {
+    is_author || can_see_org(p, unit_path)
+}
+
+/// Registering an initiative for a unit: people of the unit (staff, focal officer, head).
+pub fn create_initiative(p: &Principal, unit_path: &[Uuid]) -> Decision {
+    let member = [Role::Staff, Role::UnitFocal, Role::UnitHead]
+        .iter()
+        .any(|r| p.has_role_over(*r, unit_path));
+    decide(can_see_org(p, unit_path), member)
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InitiativeOp {
+    View,
+    /// Core fields, authors and the roadmap's plan.
+    Update,
+    /// Done dates and progress of roadmap steps.
+    ReportProgress,
+    Transition(InitiativeAction),
+}
+
+/// The policy answer for an initiative, as an error ready to return: hidden → 404, state →
+/// 409 naming the state, role → 403.
+pub fn initiative(
+    p: &Principal,
+    op: InitiativeOp,
+    unit_path: &[Uuid],
+    is_author: bool,
+    status: InitiativeStatus,
+) -> Result<(), ApiError> {
+    if !can_see_initiative(p, unit_path, is_author) {
+        return Err(ApiError::not_found());
+    }
+    let who = initiative_standing(p, unit_path, is_author);
+    let contributor = who.author || who.focal || who.head;
+    let refusal = match op {
+        InitiativeOp::View => None,
+        InitiativeOp::Update => match (contributor, status.core_editable()) {
+            (false, _) => Some(Refusal::Forbidden),
+            (true, false) => Some(Refusal::InvalidState),
+            (true, true) => None,
+        },
+        InitiativeOp::ReportProgress => match (contributor, status.progress_reportable()) {
+            (false, _) => Some(Refusal::Forbidden),
+            (true, false) => Some(Refusal::InvalidState),
+            (true, true) => None,
+        },
+        InitiativeOp::Transition(action) => {
+            thidua_domain::initiative::transition(status, action, who).err()
+        }
+    };
+    match refusal {
+        None => Ok(()),
+        Some(Refusal::Forbidden) => Err(ApiError::forbidden()),
+        Some(Refusal::InvalidState) => {
+            let what = match op {
+                InitiativeOp::Transition(a) => a.as_str(),
+                InitiativeOp::Update => "update",
+                InitiativeOp::ReportProgress => "report progress",
+                InitiativeOp::View => "view",
+            };
+            Err(ApiError::invalid_transition(status.as_str(), what))
+        }
+    }
+}
+
+pub fn initiative_allowed_actions(
+    p: &Principal,
+    unit_path: &[Uuid],
+    is_author: bool,
+    status: InitiativeStatus,
+) -> Vec<String> {
+    let mut out = Vec::new();
+    let ok = |op| initiative(p, op, unit_path, is_author, status).is_ok();
+    if ok(InitiativeOp::Update) {
+        out.push("update".to_string());
+    }
+    if ok(InitiativeOp::ReportProgress) {
+        out.push("report_progress".to_string());
+    }
+    for a in InitiativeAction::ALL {
+        if ok(InitiativeOp::Transition(a)) {
+            out.push(a.as_str().to_string());
+        }
+    }
+    out
+}
+
 // ----- audit log ---------------------------------------------------------------------
 
 /// Whose entries the caller reads: administrators all; authority officers and unit heads
@@ -372,24 +483,43 @@ mod tests {
         let school_path = vec![t.city, t.district, t.school];
         let other_path = vec![t.city, t.district, t.other_school];
         let head = principal(Role::UnitHead, t.school, school_path.clone());
+        let staff_grants = [(Role::Staff, school_path.clone())];
         let staff = UserTarget {
             id: Uuid::new_v4(),
             org_path: &school_path,
-            roles: &[Role::Staff],
+            grants: &staff_grants,
             is_active: true,
         };
+        let other_grants = [(Role::Staff, other_path.clone())];
         let other = UserTarget {
             id: Uuid::new_v4(),
             org_path: &other_path,
-            roles: &[Role::Staff],
+            grants: &other_grants,
             is_active: true,
         };
+        let peer_grants = [(Role::UnitHead, school_path.clone())];
         let peer_head = UserTarget {
             id: Uuid::new_v4(),
             org_path: &school_path,
-            roles: &[Role::UnitHead],
+            grants: &peer_grants,
             is_active: true,
         };
+        // A teacher of the school who is also focal officer of another school: managing the
+        // account would reach into the other school.
+        let both_grants = [
+            (Role::Staff, school_path.clone()),
+            (Role::UnitFocal, other_path.clone()),
+        ];
+        let both = UserTarget {
+            id: Uuid::new_v4(),
+            org_path: &school_path,
+            grants: &both_grants,
+            is_active: true,
+        };
+        assert_eq!(
+            user(&head, UserAction::ResetPassword, &both),
+            Decision::Forbidden
+        );
         assert_eq!(
             user(&head, UserAction::ResetPassword, &staff),
             Decision::Allow
@@ -421,16 +551,17 @@ mod tests {
         let t = tree();
         let school_path = vec![t.city, t.district, t.school];
         let staff = principal(Role::Staff, t.school, school_path.clone());
+        let grants = [(Role::Staff, school_path.clone())];
         let me = UserTarget {
             id: staff.user_id,
             org_path: &school_path,
-            roles: &[Role::Staff],
+            grants: &grants,
             is_active: true,
         };
         let colleague = UserTarget {
             id: Uuid::new_v4(),
             org_path: &school_path,
-            roles: &[Role::Staff],
+            grants: &grants,
             is_active: true,
         };
         assert_eq!(user(&staff, UserAction::View, &me), Decision::Allow);

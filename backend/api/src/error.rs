@@ -157,12 +157,21 @@ impl ApiError {
         Self::new(StatusCode::CONFLICT, code, vi, en)
     }
 
+    /// 409 naming the current state both in the message and as `errors[0]` (field `status`,
+    /// code: the state), so that clients can tell why without parsing text.
     pub fn invalid_transition(state: &str, action: &str) -> Self {
-        Self::conflict(
+        let mut e = Self::conflict(
             "invalid_transition",
             format!("Không thể thực hiện \"{action}\" khi đang ở trạng thái \"{state}\"."),
             format!("Cannot {action} while in state {state}."),
-        )
+        );
+        e.errors.push(FieldError {
+            field: "status".into(),
+            code: state_code(state),
+            message_vi: format!("Trạng thái hiện tại: {state}."),
+            message_en: format!("Current state: {state}."),
+        });
+        e
     }
 
     pub fn precondition_required() -> Self {
@@ -357,6 +366,32 @@ impl From<DieselError> for ApiError {
             _ => Self::internal(e),
         }
     }
+}
+
+/// The static code of a state name (`FieldError::code` is `&'static str`).
+fn state_code(state: &str) -> &'static str {
+    const STATES: [&str; 16] = [
+        "draft",
+        "submitted",
+        "returned",
+        "registered",
+        "in_progress",
+        "completed",
+        "accepted",
+        "not_accepted",
+        "withdrawn",
+        "open",
+        "closed",
+        "archived",
+        "received",
+        "active",
+        "inactive",
+        "unknown",
+    ];
+    STATES
+        .into_iter()
+        .find(|s| *s == state)
+        .unwrap_or("unknown")
 }
 
 /// Best guess of the field a constraint is about, from PostgreSQL's default names

@@ -23,6 +23,7 @@ use crate::error::PROBLEM_JSON;
         (name = "organizations", description = "The dated organisation tree"),
         (name = "users", description = "Accounts and role grants"),
         (name = "campaigns", description = "Emulation campaigns, milestones and deadline extensions"),
+        (name = "initiatives", description = "Initiatives, their roadmaps and lifecycle"),
         (name = "audit", description = "The append-only audit log"),
         (name = "operations", description = "Health, readiness and metrics"),
     ),

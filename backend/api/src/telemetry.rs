@@ -85,6 +85,11 @@ pub async fn request_middleware(
             .and_then(|v| v.to_str().ok()),
     );
     let method = req.method().to_string();
+    // Metric labels come from a closed set: made-up methods must not mint new series.
+    let method_label = match req.method().as_str() {
+        m @ ("GET" | "POST" | "PATCH" | "PUT" | "DELETE" | "HEAD" | "OPTIONS") => m.to_string(),
+        _ => "other".to_string(),
+    };
     let path = req.path().to_string();
     let route = req
         .match_pattern()
@@ -140,10 +145,10 @@ pub async fn request_middleware(
             let elapsed = started.elapsed();
             if let Some(m) = metrics {
                 m.requests
-                    .with_label_values(&[&method, &route, status.as_str()])
+                    .with_label_values(&[method_label.as_str(), &route, status.as_str()])
                     .inc();
                 m.latency
-                    .with_label_values(&[&method, &route])
+                    .with_label_values(&[method_label.as_str(), &route])
                     .observe(elapsed.as_secs_f64());
             }
             tracing::info!(

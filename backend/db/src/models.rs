@@ -156,6 +156,13 @@ pub struct LoginThrottle {
     pub locked_until: Option<DateTime<Utc>>,
 }
 
+impl LoginThrottle {
+    /// Whether this attempt started a new count.
+    pub fn attempts_reset(&self) -> bool {
+        self.failures == 1
+    }
+}
+
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = campaigns)]
 pub struct Campaign {
@@ -265,4 +272,145 @@ pub struct NewDeadlineExtension {
     pub due_on: NaiveDate,
     pub reason: String,
     pub granted_by: Uuid,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = reform_areas)]
+pub struct ReformArea {
+    pub code: String,
+    pub name_vi: String,
+    pub name_en: String,
+    pub sort_order: i32,
+    pub valid_from: NaiveDate,
+    pub valid_to: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = initiatives)]
+pub struct Initiative {
+    pub id: Uuid,
+    pub campaign_id: Uuid,
+    pub organization_id: Uuid,
+    pub kind: String,
+    pub reform_area: String,
+    pub title: String,
+    pub summary: String,
+    pub problem: String,
+    pub objectives: String,
+    pub approach: String,
+    pub expected_results: String,
+    pub starts_on: Option<NaiveDate>,
+    pub ends_on: Option<NaiveDate>,
+    pub collective: bool,
+    pub status: String,
+    pub created_by: Uuid,
+    pub version: i32,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, Insertable)]
+#[diesel(table_name = initiatives)]
+pub struct NewInitiative {
+    pub id: Uuid,
+    pub campaign_id: Uuid,
+    pub organization_id: Uuid,
+    pub kind: String,
+    pub reform_area: String,
+    pub title: String,
+    pub summary: String,
+    pub problem: String,
+    pub objectives: String,
+    pub approach: String,
+    pub expected_results: String,
+    pub starts_on: Option<NaiveDate>,
+    pub ends_on: Option<NaiveDate>,
+    pub collective: bool,
+    pub created_by: Uuid,
+}
+
+#[derive(Debug, Clone, Default, AsChangeset)]
+#[diesel(table_name = initiatives)]
+pub struct InitiativeChanges {
+    pub kind: Option<String>,
+    pub reform_area: Option<String>,
+    pub title: Option<String>,
+    pub summary: Option<String>,
+    pub problem: Option<String>,
+    pub objectives: Option<String>,
+    pub approach: Option<String>,
+    pub expected_results: Option<String>,
+    pub starts_on: Option<Option<NaiveDate>>,
+    pub ends_on: Option<Option<NaiveDate>>,
+    pub collective: Option<bool>,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = initiative_authors)]
+pub struct InitiativeAuthor {
+    pub initiative_id: Uuid,
+    pub user_id: Uuid,
+    pub contribution_pct: i16,
+    pub sort_order: i32,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = initiative_milestones)]
+pub struct RoadmapMilestone {
+    pub id: Uuid,
+    pub initiative_id: Uuid,
+    pub title: String,
+    pub due_on: NaiveDate,
+    pub done_on: Option<NaiveDate>,
+    pub progress: i16,
+    pub sort_order: i32,
+    pub version: i32,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, Insertable)]
+#[diesel(table_name = initiative_milestones)]
+pub struct NewRoadmapMilestone {
+    pub id: Uuid,
+    pub initiative_id: Uuid,
+    pub title: String,
+    pub due_on: NaiveDate,
+    pub done_on: Option<NaiveDate>,
+    pub progress: i16,
+    pub sort_order: i32,
+}
+
+#[derive(Debug, Clone, Default, AsChangeset)]
+#[diesel(table_name = initiative_milestones)]
+pub struct RoadmapMilestoneChanges {
+    pub title: Option<String>,
+    pub due_on: Option<NaiveDate>,
+    pub done_on: Option<Option<NaiveDate>>,
+    pub progress: Option<i16>,
+    pub sort_order: Option<i32>,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = initiative_transitions)]
+pub struct InitiativeTransition {
+    pub id: i64,
+    pub initiative_id: Uuid,
+    pub action: String,
+    pub from_status: String,
+    pub to_status: String,
+    pub actor_user_id: Uuid,
+    pub reason: Option<String>,
+    pub occurred_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, Insertable)]
+#[diesel(table_name = initiative_transitions)]
+pub struct NewInitiativeTransition {
+    pub initiative_id: Uuid,
+    pub action: String,
+    pub from_status: String,
+    pub to_status: String,
+    pub actor_user_id: Uuid,
+    pub reason: Option<String>,
 }

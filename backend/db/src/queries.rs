@@ -17,7 +17,9 @@ macro_rules! sorted {
 
 pub mod auth;
 pub mod campaigns;
+pub mod initiatives;
 pub mod organizations;
+pub mod statistics;
 pub mod users;
 
 use diesel::sql_types::Text;

@@ -21,10 +21,11 @@ pub fn vietnam_date(at: DateTime<Utc>) -> NaiveDate {
     at.with_timezone(&vietnam_offset()).date_naive()
 }
 
-/// The deadline that applies to one unit: its extension when it has one, else the
-/// milestone's own due date.
+/// The deadline that applies to one unit: the later of the milestone's own due date and the
+/// unit's extension (an extension never shortens a deadline, even after the milestone
+/// itself moved past it).
 pub fn effective_due(due_on: NaiveDate, extension: Option<NaiveDate>) -> NaiveDate {
-    extension.unwrap_or(due_on)
+    extension.map_or(due_on, |e| e.max(due_on))
 }
 
 /// Whether a submission at `at` is after the (effective) due day.
@@ -110,6 +111,19 @@ mod tests {
             judge_submission(due, Some(d(2023, 4, 30)), LatePolicy::Refuse, at),
             SubmissionTiming::OnTime
         );
+    }
+
+    #[test]
+    fn an_extension_never_shortens_the_deadline() {
+        assert_eq!(
+            effective_due(d(2027, 3, 31), Some(d(2027, 1, 10))),
+            d(2027, 3, 31)
+        );
+        assert_eq!(
+            effective_due(d(2026, 12, 31), Some(d(2027, 1, 10))),
+            d(2027, 1, 10)
+        );
+        assert_eq!(effective_due(d(2026, 12, 31), None), d(2026, 12, 31));
     }
 
     #[test]

@@ -122,6 +122,18 @@ impl InitiativeStatus {
         matches!(self, InitiativeStatus::Draft | InitiativeStatus::Returned)
     }
 
+    /// Still under way: its roadmap can be overdue (afterwards the roadmap is history).
+    pub fn is_active(self) -> bool {
+        matches!(
+            self,
+            InitiativeStatus::Draft
+                | InitiativeStatus::Submitted
+                | InitiativeStatus::Returned
+                | InitiativeStatus::Registered
+                | InitiativeStatus::InProgress
+        )
+    }
+
     /// Progress on the roadmap is reported while the initiative is being carried out.
     pub fn progress_reportable(self) -> bool {
         matches!(

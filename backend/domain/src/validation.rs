@@ -197,7 +197,7 @@ impl NewPassword {
 /// only real check.
 pub fn email(field: &str, raw: &str) -> Result<String, FieldError> {
     let v = raw.trim();
-    let ok = v.len() <= 254
+    let ok = v.chars().count() <= 254
         && !v.contains(char::is_whitespace)
         && v.split_once('@').is_some_and(|(local, domain)| {
             !local.is_empty()

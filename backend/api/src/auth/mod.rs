@@ -5,5 +5,6 @@ pub mod jwt;
 pub mod password;
 pub mod principal;
 pub mod refresh;
+pub mod throttle;
 
 pub use principal::{Grant, Principal};

@@ -5,9 +5,11 @@
 pub mod audit_events;
 pub mod auth;
 pub mod campaigns;
+pub mod initiatives;
 pub mod me;
 pub mod ops;
 pub mod organizations;
+pub mod statistics;
 pub mod users;
 
 use thidua_db::AsyncPgConnection;
@@ -53,7 +55,23 @@ pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
         .service(campaigns::milestones::delete_milestone)
         .service(campaigns::extensions::list_extensions)
         .service(campaigns::extensions::grant_extension)
-        .service(audit_events::list::list_audit_events);
+        .service(audit_events::list::list_audit_events)
+        .service(initiatives::reform_areas::list_reform_areas)
+        .service(initiatives::list::list_initiatives)
+        .service(initiatives::create::create_initiative)
+        .service(initiatives::get::get_initiative)
+        .service(initiatives::update::update_initiative)
+        .service(initiatives::history::get_initiative_history)
+        .service(initiatives::transitions::submit_initiative)
+        .service(initiatives::transitions::return_initiative)
+        .service(initiatives::transitions::register_initiative)
+        .service(initiatives::transitions::start_initiative)
+        .service(initiatives::transitions::complete_initiative)
+        .service(initiatives::transitions::withdraw_initiative)
+        .service(initiatives::roadmap::add_roadmap_step)
+        .service(initiatives::roadmap::update_roadmap_step)
+        .service(initiatives::roadmap::delete_roadmap_step)
+        .service(statistics::initiatives::get_initiative_statistics);
 }
 
 /// Writes the audit row of a mutation; call it inside the mutation's transaction.

@@ -230,23 +230,6 @@ pub struct GrantExtensionRequest {
     pub reason: String,
 }
 
-macro_rules! mirror_enum {
-    ($wire:ident, $domain:path, [$($v:ident),+ $(,)?]) => {
-        impl From<$domain> for $wire {
-            fn from(x: $domain) -> Self {
-                use $domain as D;
-                match x { $(D::$v => $wire::$v),+ }
-            }
-        }
-        impl From<$wire> for $domain {
-            fn from(x: $wire) -> Self {
-                use $domain as D;
-                match x { $($wire::$v => D::$v),+ }
-            }
-        }
-    };
-}
-
 mirror_enum!(
     CampaignStatusCode,
     thidua_domain::campaign::CampaignStatus,

@@ -85,9 +85,10 @@ pub async fn find_throttle(
         .optional()
 }
 
-/// Records one failed attempt: failures older than `window_start` start a new count. Returns
-/// the row after the update; the caller decides the lock from the count.
-pub async fn record_failure(
+/// Counts one attempt (before the password is checked, so that concurrent guesses are
+/// counted too): attempts older than `window_start` start a new count. Returns the row after
+/// the update; the caller decides from the count and the lock.
+pub async fn record_attempt(
     conn: &mut AsyncPgConnection,
     username: &str,
     now: DateTime<Utc>,
@@ -120,6 +121,29 @@ pub async fn record_failure(
         .returning(LoginThrottle::as_returning())
         .get_result(conn)
         .await
+}
+
+/// Sets a lock only where none is in force; `true` when this call set it (so exactly one of
+/// several concurrent callers wins the one attempt an expired lock allows).
+pub async fn take_lock(
+    conn: &mut AsyncPgConnection,
+    username: &str,
+    now: DateTime<Utc>,
+    until: DateTime<Utc>,
+) -> QueryResult<bool> {
+    let n = diesel::update(
+        login_throttles::table
+            .filter(login_throttles::username.eq(username))
+            .filter(
+                login_throttles::locked_until
+                    .is_null()
+                    .or(login_throttles::locked_until.le(now)),
+            ),
+    )
+    .set(login_throttles::locked_until.eq(until))
+    .execute(conn)
+    .await?;
+    Ok(n == 1)
 }
 
 pub async fn lock_until(

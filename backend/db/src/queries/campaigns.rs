@@ -20,7 +20,9 @@ use crate::schema::{campaign_milestones, campaigns, deadline_extensions, organiz
 pub enum CampaignVisibility {
     All,
     Scoped {
-        /// Roots of the caller's subtrees.
+        /// Roots of the subtrees where the caller runs campaigns (sees drafts too).
+        managed_roots: Vec<Uuid>,
+        /// Roots of every subtree the caller holds any role in.
         roots: Vec<Uuid>,
         /// Every ancestor (inclusive) of those roots.
         ancestors: Vec<Uuid>,
@@ -47,17 +49,29 @@ pub enum CampaignSort {
 
 fn filtered<'a>(vis: &CampaignVisibility, f: &CampaignFilter) -> campaigns::BoxedQuery<'a, Pg> {
     let mut q = campaigns::table.into_boxed();
-    if let CampaignVisibility::Scoped { roots, ancestors } = vis {
-        let roots: Vec<Option<Uuid>> = roots.iter().copied().map(Some).collect();
-        let managed = organizations::table
-            .filter(organizations::path.overlaps_with(roots))
-            .select(organizations::id);
+    if let CampaignVisibility::Scoped {
+        managed_roots,
+        roots,
+        ancestors,
+    } = vis
+    {
+        let subtree = |rs: &Vec<Uuid>| {
+            let rs: Vec<Option<Uuid>> = rs.iter().copied().map(Some).collect();
+            organizations::table
+                .filter(organizations::path.overlaps_with(rs))
+                .select(organizations::id)
+        };
+        // Mirrors authz::can_see_campaign: managers see their campaigns in any state; once
+        // out of draft, a campaign is seen across the subtrees of the caller's roles and
+        // below its issuer.
         q = q.filter(
             campaigns::organization_id
-                .eq_any(managed)
-                .or(campaigns::status
-                    .ne("draft")
-                    .and(campaigns::organization_id.eq_any(ancestors.clone()))),
+                .eq_any(subtree(managed_roots))
+                .or(campaigns::status.ne("draft").and(
+                    campaigns::organization_id
+                        .eq_any(subtree(roots))
+                        .or(campaigns::organization_id.eq_any(ancestors.clone())),
+                )),
         );
     }
     if let Some(text) = f.q.as_deref().filter(|t| !t.trim().is_empty()) {
@@ -129,6 +143,18 @@ pub async fn find_by_code(
         .first(conn)
         .await
         .optional()
+}
+
+/// The campaign's status, locking the row until the transaction ends: changes that depend on
+/// the status (milestones, extensions) re-check it here, so a concurrent transition cannot
+/// slip between check and change.
+pub async fn lock_status(conn: &mut AsyncPgConnection, id: Uuid) -> QueryResult<String> {
+    campaigns::table
+        .find(id)
+        .select(campaigns::status)
+        .for_update()
+        .first(conn)
+        .await
 }
 
 pub async fn insert(conn: &mut AsyncPgConnection, new: &NewCampaign) -> QueryResult<Campaign> {

@@ -154,6 +154,14 @@ pub async fn update(
     .await
 }
 
+/// Serialises moves in the tree until the transaction ends.
+pub async fn lock_tree_moves(conn: &mut AsyncPgConnection) -> QueryResult<()> {
+    diesel::sql_query("SELECT pg_advisory_xact_lock(7301, 1)")
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
 pub async fn kinds(conn: &mut AsyncPgConnection) -> QueryResult<Vec<OrganizationKind>> {
     organization_kinds::table
         .order((organization_kinds::sort_order, organization_kinds::code))

@@ -98,6 +98,17 @@ pub async fn display_names(
         .await
 }
 
+pub async fn names_and_positions(
+    conn: &mut AsyncPgConnection,
+    ids: &[Uuid],
+) -> QueryResult<Vec<(Uuid, String, Option<String>)>> {
+    users::table
+        .filter(users::id.eq_any(ids))
+        .select((users::id, users::display_name, users::position))
+        .load(conn)
+        .await
+}
+
 pub async fn find_by_username(
     conn: &mut AsyncPgConnection,
     username: &str,

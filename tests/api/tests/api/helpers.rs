@@ -82,7 +82,7 @@ fn template_name() -> String {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
     let mut files = Vec::new();
     collect_files(&root.join("backend/db/migrations"), &mut files);
-    files.push(root.join("backend/api/src/seed.rs"));
+    collect_files(&root.join("backend/api/src/seed"), &mut files);
     files.sort();
     let mut hasher = Sha256::new();
     hasher.update(TEMPLATE_SALT.as_bytes());
@@ -690,4 +690,71 @@ pub fn jwt_parts(token: &str) -> (Value, Value) {
 /// Today in Vietnam (UTC+7), as the server computes `in_force` and `days_left`.
 pub fn vietnam_today() -> chrono::NaiveDate {
     (chrono::Utc::now() + chrono::Duration::hours(7)).date_naive()
+}
+
+impl TestApp {
+    /// A fresh initiative of `unit` in `campaign`, in `status`, created by `created_by`, with
+    /// `authors` as (user, % contribution) in that order; with no authors it is collective.
+    /// Kind `solution`, area `administrative_procedures`, a title and dates in 2023; change
+    /// what a test needs with [`TestApp::exec_ok`].
+    pub async fn insert_initiative(
+        &self,
+        unit: Uuid,
+        campaign: Uuid,
+        status: &str,
+        created_by: Uuid,
+        authors: &[(Uuid, i16)],
+    ) -> Uuid {
+        let id = Uuid::new_v4();
+        let mut sql = format!(
+            "INSERT INTO initiatives (id, campaign_id, organization_id, kind, reform_area, title, \
+             summary, starts_on, ends_on, collective, status, created_by) \
+             VALUES ('{id}', '{campaign}', '{unit}', 'solution', 'administrative_procedures', \
+             'Sáng kiến thử nghiệm', 'Tóm tắt thử nghiệm', '2023-05-01', '2023-11-30', {}, {}, \
+             '{created_by}');",
+            authors.is_empty(),
+            lit(status)
+        );
+        for (n, (user, pct)) in authors.iter().enumerate() {
+            sql.push_str(&format!(
+                "INSERT INTO initiative_authors (initiative_id, user_id, contribution_pct, sort_order) \
+                 VALUES ('{id}', '{user}', {pct}, {n});"
+            ));
+        }
+        self.exec_ok(&sql).await;
+        id
+    }
+
+    /// A roadmap step of `initiative`, due on `due_on` (`YYYY-MM-DD`), done on `done_on`.
+    pub async fn insert_roadmap_step(
+        &self,
+        initiative: Uuid,
+        title: &str,
+        due_on: &str,
+        done_on: Option<&str>,
+        progress: i16,
+    ) -> Uuid {
+        let id = Uuid::new_v4();
+        let done = done_on.map_or_else(|| "NULL".to_string(), lit);
+        self.exec_ok(&format!(
+            "INSERT INTO initiative_milestones (id, initiative_id, title, due_on, done_on, progress) \
+             VALUES ('{id}', '{initiative}', {}, {}, {done}, {progress})",
+            lit(title),
+            lit(due_on)
+        ))
+        .await;
+        id
+    }
+
+    /// The status stored for an initiative.
+    pub async fn initiative_status(&self, id: Uuid) -> String {
+        let rows: Vec<TextRow> = self
+            .rows(&format!(
+                "SELECT status AS v FROM initiatives WHERE id = '{id}'"
+            ))
+            .await;
+        <[TextRow]>::first(&rows)
+            .and_then(|r| r.v.clone())
+            .unwrap_or_else(|| panic!("no initiative {id}"))
+    }
 }

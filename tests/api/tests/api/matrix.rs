@@ -75,6 +75,9 @@ enum Target {
     Ward,
     /// The caller's own account.
     Myself,
+    /// An initiative of Cô Giang by another teacher there (initiatives only; the `CoGiang`
+    /// target is then one of `giaovien.cogiang.1`'s).
+    Colleague,
 }
 
 impl Target {
@@ -86,6 +89,7 @@ impl Target {
             Target::District => "Quận 1",
             Target::Ward => "P. Sài Gòn",
             Target::Myself => "self",
+            Target::Colleague => "Cô Giang, other",
         }
     }
 }
@@ -103,6 +107,15 @@ const USERS_AND_SELF: &[Target] = &[
     Target::District,
     Target::Ward,
     Target::Myself,
+];
+
+/// Initiatives: of Cô Giang by `giaovien.cogiang.1` (the staff role), of Cô Giang by a
+/// colleague, of Trần Hưng Đạo (same district), of P. Sài Gòn (outside the district).
+const INITIATIVES: &[Target] = &[
+    Target::CoGiang,
+    Target::Colleague,
+    Target::TranHungDao,
+    Target::Ward,
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -265,29 +278,84 @@ const MATRIX: &[Op] = &[
     // for a fresh unit below the issuer
     op!("grant_extension",  "open",   ORGS, admin "FFFF", officer "AAAH", head "FHFH", focal "FHFH", staff "FHFH", evaluator "FFFH", anonymous "UUUU"),
     op!("list_audit_events", "",      NONE, admin "A",    officer "A",    head "A",    focal "F",    staff "F",    evaluator "F",    anonymous "U"),
+
+    // ----- initiatives ------------------------------------------------------------------
+    // People of a unit act on its initiatives by their standing: authors edit, submit,
+    // start, complete and withdraw; the unit focal officer and head also return, register
+    // and may do what authors do except submit. The district's officer and evaluators see
+    // the district's initiatives but act on none; administrators see all and act on none.
+    // Each case gets a fresh initiative in the row's state (chosen so that the action is
+    // possible there: a state-machine refusal is a 409, checked before the role).
+    op!("list_reform_areas",      "",            NONE,        admin "A",    officer "A",    head "A",    focal "A",    staff "A",    evaluator "A",    anonymous "U"),
+    op!("list_initiatives",       "",            NONE,        admin "A",    officer "A",    head "A",    focal "A",    staff "A",    evaluator "A",    anonymous "U"),
+    // for the target organisation (a unit, or the district itself), in an open campaign above it
+    op!("create_initiative",      "",            ORGS,        admin "FFFF", officer "FFFH", head "AHHH", focal "AHHH", staff "AHHH", evaluator "FFFH", anonymous "UUUU"),
+    //   columns: Cô Giang (by giaovien.cogiang.1), Cô Giang (by a colleague), Trần Hưng Đạo, P. Sài Gòn
+    op!("get_initiative",         "draft",       INITIATIVES, admin "AAAA", officer "AAAH", head "AAHH", focal "AAHH", staff "AAHH", evaluator "AAAH", anonymous "UUUU"),
+    op!("get_initiative",         "in_progress", INITIATIVES, admin "AAAA", officer "AAAH", head "AAHH", focal "AAHH", staff "AAHH", evaluator "AAAH", anonymous "UUUU"),
+    op!("get_initiative_history", "submitted",   INITIATIVES, admin "AAAA", officer "AAAH", head "AAHH", focal "AAHH", staff "AAHH", evaluator "AAAH", anonymous "UUUU"),
+    op!("update_initiative",      "draft",       INITIATIVES, admin "FFFF", officer "FFFH", head "AAHH", focal "AAHH", staff "AFHH", evaluator "FFFH", anonymous "UUUU"),
+    op!("update_initiative",      "returned",    INITIATIVES, admin "FFFF", officer "FFFH", head "AAHH", focal "AAHH", staff "AFHH", evaluator "FFFH", anonymous "UUUU"),
+    op!("submit_initiative",      "draft",       INITIATIVES, admin "FFFF", officer "FFFH", head "FFHH", focal "FFHH", staff "AFHH", evaluator "FFFH", anonymous "UUUU"),
+    op!("submit_initiative",      "returned",    INITIATIVES, admin "FFFF", officer "FFFH", head "FFHH", focal "FFHH", staff "AFHH", evaluator "FFFH", anonymous "UUUU"),
+    op!("return_initiative",      "submitted",   INITIATIVES, admin "FFFF", officer "FFFH", head "AAHH", focal "AAHH", staff "FFHH", evaluator "FFFH", anonymous "UUUU"),
+    op!("register_initiative",    "submitted",   INITIATIVES, admin "FFFF", officer "FFFH", head "AAHH", focal "AAHH", staff "FFHH", evaluator "FFFH", anonymous "UUUU"),
+    op!("start_initiative",       "registered",  INITIATIVES, admin "FFFF", officer "FFFH", head "AAHH", focal "AAHH", staff "AFHH", evaluator "FFFH", anonymous "UUUU"),
+    op!("complete_initiative",    "in_progress", INITIATIVES, admin "FFFF", officer "FFFH", head "AAHH", focal "AAHH", staff "AFHH", evaluator "FFFH", anonymous "UUUU"),
+    op!("withdraw_initiative",    "draft",       INITIATIVES, admin "FFFF", officer "FFFH", head "AAHH", focal "AAHH", staff "AFHH", evaluator "FFFH", anonymous "UUUU"),
+    op!("withdraw_initiative",    "registered",  INITIATIVES, admin "FFFF", officer "FFFH", head "AAHH", focal "AAHH", staff "AFHH", evaluator "FFFH", anonymous "UUUU"),
+    op!("withdraw_initiative",    "in_progress", INITIATIVES, admin "FFFF", officer "FFFH", head "AAHH", focal "AAHH", staff "AFHH", evaluator "FFFH", anonymous "UUUU"),
+    // the plan (title, due date) changes in draft or returned; progress while registered or in progress
+    op!("add_roadmap_step",       "draft",       INITIATIVES, admin "FFFF", officer "FFFH", head "AAHH", focal "AAHH", staff "AFHH", evaluator "FFFH", anonymous "UUUU"),
+    op!("update_roadmap_step",    "returned",    INITIATIVES, admin "FFFF", officer "FFFH", head "AAHH", focal "AAHH", staff "AFHH", evaluator "FFFH", anonymous "UUUU"),
+    op!("update_roadmap_step",    "registered",  INITIATIVES, admin "FFFF", officer "FFFH", head "AAHH", focal "AAHH", staff "AFHH", evaluator "FFFH", anonymous "UUUU"),
+    op!("update_roadmap_step",    "in_progress", INITIATIVES, admin "FFFF", officer "FFFH", head "AAHH", focal "AAHH", staff "AFHH", evaluator "FFFH", anonymous "UUUU"),
+    op!("delete_roadmap_step",    "draft",       INITIATIVES, admin "FFFF", officer "FFFH", head "AAHH", focal "AAHH", staff "AFHH", evaluator "FFFH", anonymous "UUUU"),
+    // counts over the initiatives in reach, for the target organisation's subtree
+    op!("get_initiative_statistics", "",         ORGS,        admin "AAAA", officer "AAAH", head "AHHH", focal "AHHH", staff "AHHH", evaluator "AAAH", anonymous "UUUU"),
 ];
 
-/// The organisation ids behind the targets.
+/// The organisation ids behind the targets, and an open campaign over each.
 struct Places {
     co_giang: Uuid,
     tran_hung_dao: Uuid,
     district: Uuid,
     ward: Uuid,
+    /// `giaovien.cogiang.1`, the author of the `CoGiang` initiatives.
+    teacher: Uuid,
+    /// Open, issued by Quận 1: Cô Giang and Trần Hưng Đạo take part.
+    district_campaign: Uuid,
+    /// Open, issued by P. Sài Gòn.
+    ward_campaign: Uuid,
 }
 
 impl Places {
     async fn load(app: &TestApp) -> Places {
+        let district = app.org_id("Q1").await;
+        let ward = app.org_id("P-SAIGON").await;
         Places {
             co_giang: app.org_id("Q1-MN-COGIANG").await,
             tran_hung_dao: app.org_id("Q1-TH-TRANHUNGDAO").await,
-            district: app.org_id("Q1").await,
-            ward: app.org_id("P-SAIGON").await,
+            district,
+            ward,
+            teacher: app.user_id("giaovien.cogiang.1").await,
+            district_campaign: app.insert_campaign(district, "open").await.0,
+            ward_campaign: app.insert_campaign(ward, "open").await.0,
+        }
+    }
+
+    /// The open campaign a unit of the target takes part in.
+    fn campaign(&self, t: Target) -> Uuid {
+        if t == Target::Ward {
+            self.ward_campaign
+        } else {
+            self.district_campaign
         }
     }
 
     fn org(&self, t: Target) -> Uuid {
         match t {
-            Target::CoGiang | Target::Myself | Target::None => self.co_giang,
+            Target::CoGiang | Target::Colleague | Target::Myself | Target::None => self.co_giang,
             Target::TranHungDao => self.tran_hung_dao,
             Target::District => self.district,
             Target::Ward => self.ward,
@@ -322,6 +390,34 @@ async fn target_user(
             (u.id, u.grant_id)
         }
     }
+}
+
+/// A fresh initiative of the target in `status`, with one roadmap step due in 2023;
+/// (initiative, step).
+async fn target_initiative(
+    app: &TestApp,
+    places: &Places,
+    t: Target,
+    status: &str,
+) -> (Uuid, Uuid) {
+    let author = if t == Target::CoGiang {
+        places.teacher
+    } else {
+        app.insert_user(places.org(t), "staff", true).await.id
+    };
+    let id = app
+        .insert_initiative(
+            places.org(t),
+            places.campaign(t),
+            status,
+            author,
+            &[(author, 100)],
+        )
+        .await;
+    let step = app
+        .insert_roadmap_step(id, "Khảo sát thực trạng", "2023-06-30", None, 0)
+        .await;
+    (id, step)
 }
 
 /// Sets up the case's target and sends the request as `role`.
@@ -484,6 +580,94 @@ async fn perform(app: &TestApp, places: &Places, op: &Op, role: Role, t: Target)
             .await
         }
 
+        "list_reform_areas" => call(Method::GET, "/api/v1/reform-areas".into(), None, None).await,
+        "list_initiatives" => call(Method::GET, "/api/v1/initiatives".into(), None, None).await,
+        "create_initiative" => {
+            let body = json!({ "campaign_id": places.campaign(t), "organization_id": org,
+                               "kind": "solution", "reform_area": "digital_government",
+                               "title": "Số hóa hồ sơ trẻ" });
+            call(Method::POST, "/api/v1/initiatives".into(), None, Some(body)).await
+        }
+        "get_initiative_statistics" => {
+            call(
+                Method::GET,
+                format!("/api/v1/statistics/initiatives?organization_id={org}"),
+                None,
+                None,
+            )
+            .await
+        }
+        "get_initiative"
+        | "get_initiative_history"
+        | "update_initiative"
+        | "submit_initiative"
+        | "return_initiative"
+        | "register_initiative"
+        | "start_initiative"
+        | "complete_initiative"
+        | "withdraw_initiative"
+        | "add_roadmap_step"
+        | "update_roadmap_step"
+        | "delete_roadmap_step" => {
+            let (id, step) = target_initiative(app, places, t, op.state).await;
+            let base = format!("/api/v1/initiatives/{id}");
+            match op.id {
+                "get_initiative" => call(Method::GET, base, None, None).await,
+                "get_initiative_history" => {
+                    call(Method::GET, format!("{base}/history"), None, None).await
+                }
+                "update_initiative" => {
+                    call(
+                        Method::PATCH,
+                        base,
+                        Some("*"),
+                        Some(json!({ "title": "Tên sáng kiến đã sửa" })),
+                    )
+                    .await
+                }
+                "return_initiative" => {
+                    call(
+                        Method::POST,
+                        format!("{base}/return"),
+                        None,
+                        Some(json!({ "reason": "Bổ sung lộ trình thực hiện" })),
+                    )
+                    .await
+                }
+                "add_roadmap_step" => {
+                    call(
+                        Method::POST,
+                        format!("{base}/roadmap"),
+                        None,
+                        Some(json!({ "title": "Tổng kết", "due_on": "2023-11-15" })),
+                    )
+                    .await
+                }
+                "update_roadmap_step" => {
+                    // The plan in draft or returned; progress once registered.
+                    let body = if matches!(op.state, "draft" | "returned") {
+                        json!({ "title": "Khảo sát và đánh giá thực trạng" })
+                    } else {
+                        json!({ "progress": 60 })
+                    };
+                    call(
+                        Method::PATCH,
+                        format!("{base}/roadmap/{step}"),
+                        Some("*"),
+                        Some(body),
+                    )
+                    .await
+                }
+                "delete_roadmap_step" => {
+                    call(Method::DELETE, format!("{base}/roadmap/{step}"), None, None).await
+                }
+                action => {
+                    let verb = action.trim_end_matches("_initiative");
+                    call(Method::POST, format!("{base}/{verb}"), None, None).await
+                }
+            }
+        }
+
         "list_campaigns" => call(Method::GET, "/api/v1/campaigns".into(), None, None).await,
         "create_campaign" => {
             let body = json!({ "code": unique("KH-"), "title": "Kế hoạch mới", "year": 2026,
@@ -615,7 +799,27 @@ fn every_operation_is_in_the_matrix() {
             op.expectations(role);
         }
     }
+    let unrun: BTreeSet<&str> = documented
+        .values()
+        .map(|(tag, _)| tag.as_str())
+        .filter(|tag| !TAGS_RUN.contains(tag))
+        .collect();
+    assert!(
+        unrun.is_empty(),
+        "no matrix test runs the rows of tags {unrun:?}: add a `run_matrix` test for them"
+    );
 }
+
+/// The tags the `matrix_*` tests below run, together.
+const TAGS_RUN: &[&str] = &[
+    "auth",
+    "operations",
+    "audit",
+    "organizations",
+    "users",
+    "campaigns",
+    "initiatives",
+];
 
 /// Runs every row of the operations with these tags and reports each unexpected outcome.
 async fn run_matrix(tags: &[&str]) {
@@ -710,4 +914,14 @@ async fn matrix_users() {
 #[tokio::test]
 async fn matrix_campaigns() {
     run_matrix(&["campaigns"]).await;
+}
+
+#[tokio::test]
+async fn matrix_audit() {
+    run_matrix(&["audit"]).await;
+}
+
+#[tokio::test]
+async fn matrix_initiatives() {
+    run_matrix(&["initiatives"]).await;
 }

@@ -37,6 +37,12 @@ pub async fn list_audit_events(
     let scope = authz::audit_scope(&p).ok_or_else(ApiError::forbidden)?;
     let params = params.0;
     let page = PageReq::parse(params.page, params.per_page).map_err(ApiError::invalid_query)?;
+    for (name, t) in [("since", params.since), ("until", params.until)] {
+        if let Some(t) = t {
+            thidua_domain::validation::plausible_date(name, t.date_naive())
+                .map_err(ApiError::invalid_query)?;
+        }
+    }
     let filter = AuditFilter {
         entity_type: params.entity_type,
         entity_id: params.entity_id,

@@ -1,21 +1,14 @@
 use actix_web::{HttpResponse, post, web};
-use chrono::{Duration, Utc};
 use diesel_async::AsyncConnection;
-use thidua_db::queries::{auth as auth_queries, users as user_queries};
+use thidua_db::queries::users as user_queries;
 use uuid::Uuid;
 
-use crate::auth::password;
+use crate::auth::{password, throttle};
 use crate::error::ApiError;
 use crate::extract::Json;
 use crate::routes::audit;
 use crate::state::AppState;
 use crate::views::auth::{LoginRequest, TokenResponse};
-
-/// Failures counted within this window…
-const WINDOW_MINUTES: i64 = 15;
-/// …before the account is locked, for 30 s doubling with each further failure, up to 15 min.
-const FREE_ATTEMPTS: i32 = 5;
-const MAX_LOCK_SECS: i64 = 900;
 
 fn invalid_credentials() -> ApiError {
     ApiError::new(
@@ -58,33 +51,24 @@ pub async fn login(
     if key.is_empty() || pw.is_empty() || pw.len() > 1024 {
         return Err(invalid_credentials());
     }
-    let now = Utc::now();
-    let mut conn = state.conn().await?;
-    if let Some(t) = auth_queries::find_throttle(&mut conn, &key).await?
-        && let Some(until) = t.locked_until
-        && until > now
-    {
-        return Err(ApiError::too_many_requests(
-            (until - now).num_seconds().max(1) as u64,
-        ));
-    }
-    let user = user_queries::find_by_username(&mut conn, &key).await?;
+    let (admitted, user) = {
+        let mut conn = state.conn().await?;
+        let admitted = throttle::admit(&mut conn, &key).await?;
+        (
+            admitted,
+            user_queries::find_by_username(&mut conn, &key).await?,
+        )
+    };
+    // The connection goes back to the pool while argon2 works: a flood of sign-ins must not
+    // starve everyone else of database connections.
     let stored = user
         .as_ref()
         .filter(|u| u.is_active)
         .map(|u| u.password_hash.clone());
     let ok = password::verify(pw, stored).await?;
+    let mut conn = state.conn().await?;
     let Some(user) = user.filter(|_| ok) else {
-        let window_start = now - Duration::minutes(WINDOW_MINUTES);
-        let t = auth_queries::record_failure(&mut conn, &key, now, window_start).await?;
-        if t.failures == 1 {
-            // A new count started: a cheap moment to forget stale counts of other names.
-            auth_queries::purge_throttles(&mut conn, now - Duration::days(1), now).await?;
-        }
-        if t.failures >= FREE_ATTEMPTS {
-            let secs = (30i64 << (t.failures - FREE_ATTEMPTS).min(10)).min(MAX_LOCK_SECS);
-            auth_queries::lock_until(&mut conn, &key, now + Duration::seconds(secs)).await?;
-        }
+        throttle::failed(&mut conn, &key, admitted).await?;
         return Err(invalid_credentials());
     };
 
@@ -96,7 +80,7 @@ pub async fn login(
     let st = state.clone();
     let refresh = conn
         .transaction::<_, ApiError, _>(async move |conn| {
-            auth_queries::clear_throttle(conn, &key).await?;
+            throttle::succeeded(conn, &key).await?;
             let refresh = super::issue_refresh_token(conn, &st, user.id, Uuid::now_v7()).await?;
             audit(
                 conn,

@@ -120,6 +120,7 @@ pub async fn grant_extension(
     let (cid, actor) = (c.campaign.id, p.user_id);
     let ext = conn
         .transaction::<_, ApiError, _>(async move |conn| {
+            super::recheck_status(conn, cid, &[CampaignStatus::Open], "grant an extension").await?;
             let ext = campaign_queries::upsert_extension(conn, &new).await?;
             campaign_queries::touch(conn, cid).await?;
             audit(conn, Some(actor), "campaign.grant_extension", "campaign", Some(cid), Some(ext.organization_id),

@@ -51,7 +51,8 @@ pub async fn list_campaigns(
         // subtrees where the caller runs campaigns.
         use thidua_domain::role::Role;
         CampaignVisibility::Scoped {
-            roots: p.roots_with(&[Role::AuthorityOfficer, Role::UnitHead]),
+            managed_roots: p.roots_with(&[Role::AuthorityOfficer, Role::UnitHead]),
+            roots: p.roots(),
             ancestors: p.ancestors(),
         }
     };

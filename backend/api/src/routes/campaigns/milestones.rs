@@ -3,6 +3,7 @@ use diesel_async::AsyncConnection;
 use thidua_db::models::{MilestoneChanges, NewMilestone};
 use thidua_db::queries::campaigns as campaign_queries;
 use thidua_domain::ValidationErrors;
+use thidua_domain::campaign::CampaignStatus;
 use thidua_domain::validation::required_text;
 use uuid::Uuid;
 
@@ -13,6 +14,8 @@ use crate::extract::{IfMatch, Json, etag};
 use crate::routes::audit;
 use crate::state::AppState;
 use crate::views::campaigns::{CampaignView, MilestoneInput, UpdateMilestoneRequest};
+
+const EDITABLE: [CampaignStatus; 2] = [CampaignStatus::Draft, CampaignStatus::Open];
 
 async fn editable(
     conn: &mut thidua_db::AsyncPgConnection,
@@ -73,6 +76,7 @@ pub async fn create_milestone(
     };
     let (cid, org_id, actor) = (c.campaign.id, c.organization.id, p.user_id);
     conn.transaction::<_, ApiError, _>(async move |conn| {
+        super::recheck_status(conn, cid, &EDITABLE, "change milestones").await?;
         campaign_queries::insert_milestones(conn, std::slice::from_ref(&new)).await?;
         campaign_queries::touch(conn, cid).await?;
         audit(
@@ -165,6 +169,7 @@ pub async fn update_milestone(
     };
     let (org_id, version, actor) = (c.organization.id, current.version, p.user_id);
     conn.transaction::<_, ApiError, _>(async move |conn| {
+        super::recheck_status(conn, cid, &EDITABLE, "change milestones").await?;
         let m = match campaign_queries::update_milestone(conn, mid, version, &changes).await {
             Err(diesel::result::Error::NotFound) => return Err(ApiError::precondition_failed()),
             other => other?,
@@ -212,6 +217,7 @@ pub async fn delete_milestone(
     let m = campaign_queries::find_milestone(&mut conn, cid, mid).await?;
     let (org_id, actor) = (c.organization.id, p.user_id);
     conn.transaction::<_, ApiError, _>(async move |conn| {
+        super::recheck_status(conn, cid, &[CampaignStatus::Draft], "remove a milestone").await?;
         campaign_queries::delete_milestone(conn, m.id).await?;
         campaign_queries::touch(conn, cid).await?;
         audit(

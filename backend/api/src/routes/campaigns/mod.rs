@@ -61,6 +61,21 @@ impl LoadedCampaign {
     }
 }
 
+/// Inside a transaction: locks the campaign and checks that it is still in one of `allowed`.
+pub async fn recheck_status(
+    conn: &mut AsyncPgConnection,
+    id: Uuid,
+    allowed: &[CampaignStatus],
+    action: &str,
+) -> Result<(), ApiError> {
+    let status = campaign_queries::lock_status(conn, id).await?;
+    if allowed.iter().any(|s| s.as_str() == status) {
+        Ok(())
+    } else {
+        Err(ApiError::invalid_transition(&status, action))
+    }
+}
+
 pub async fn load(conn: &mut AsyncPgConnection, id: Uuid) -> Result<LoadedCampaign, ApiError> {
     let campaign = campaign_queries::find(conn, id).await?;
     let organization = org_queries::find(conn, campaign.organization_id).await?;
@@ -115,13 +130,16 @@ pub async fn views(
         .collect();
     let mut parents: HashMap<Uuid, CampaignRef> = HashMap::new();
     for pid in parent_ids {
-        if let Ok(pc) = campaign_queries::find(conn, pid).await {
+        // The plan a campaign implements is shown only to those who may see it.
+        if let Ok(parent) = load(conn, pid).await
+            && parent.authorize(p, CampaignOp::View).is_ok()
+        {
             parents.insert(
                 pid,
                 CampaignRef {
-                    id: pc.id,
-                    code: pc.code,
-                    title: pc.title,
+                    id: parent.campaign.id,
+                    code: parent.campaign.code,
+                    title: parent.campaign.title,
                 },
             );
         }

@@ -83,6 +83,14 @@ pub async fn update_campaign(
         .content_items
         .as_deref()
         .map(|c| super::check_content_items(&mut errs, c));
+    if req.content_items.as_ref().is_some_and(|c| c.len() > 100) {
+        errs.push(thidua_domain::FieldError::new(
+            "content_items",
+            "too_many",
+            "Tối đa 100 nội dung.",
+            "At most 100 items.",
+        ));
+    }
     errs.into_result()?;
     let changes = CampaignChanges {
         code,

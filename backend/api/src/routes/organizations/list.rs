@@ -39,6 +39,10 @@ pub async fn list_organizations(
         false,
     )
     .map_err(ApiError::invalid_query)?;
+    if let Some(d) = params.in_force_on {
+        thidua_domain::validation::plausible_date("in_force_on", d)
+            .map_err(ApiError::invalid_query)?;
+    }
     let filter = OrganizationFilter {
         q: params.q,
         kind: params.kind,

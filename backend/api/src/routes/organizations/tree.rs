@@ -55,6 +55,10 @@ pub async fn get_organization_tree(
     p: Principal,
     params: Query<OrganizationTreeParams>,
 ) -> Result<web::Json<Vec<OrganizationNode>>, ApiError> {
+    if let Some(d) = params.0.in_force_on {
+        thidua_domain::validation::plausible_date("in_force_on", d)
+            .map_err(ApiError::invalid_query)?;
+    }
     let filter = OrganizationFilter {
         in_force_on: params.0.in_force_on,
         ..Default::default()

@@ -104,6 +104,19 @@ pub async fn update_organization(
     let (org_id, version, actor) = (current.id, current.version, p.user_id);
     let org = conn
         .transaction::<_, ApiError, _>(async move |conn| {
+            if let Some(Some(parent_id)) = changes.parent_id {
+                // Moves are serialised and the cycle check repeated under the lock: two
+                // concurrent moves (A under B, B under A) must not both pass.
+                org_queries::lock_tree_moves(conn).await?;
+                if org_queries::find(conn, parent_id).await?.ancestry().contains(&org_id) {
+                    return Err(ApiError::field(FieldError::new(
+                        "parent_id",
+                        "cycle",
+                        "Không thể đặt tổ chức dưới chính nó hoặc đơn vị cấp dưới của nó.",
+                        "An organisation cannot be placed under itself or its own descendant.",
+                    )));
+                }
+            }
             let org = match org_queries::update(conn, org_id, version, &changes).await {
                 Err(diesel::result::Error::NotFound) => return Err(ApiError::precondition_failed()),
                 other => other?,

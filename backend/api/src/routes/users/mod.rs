@@ -29,10 +29,11 @@ pub struct LoadedUser {
 }
 
 impl LoadedUser {
-    pub fn roles(&self) -> Vec<Role> {
+    /// Each role with the ancestry of the organisation it is rooted at.
+    pub fn grants_with_paths(&self) -> Vec<(Role, Vec<Uuid>)> {
         self.grants
             .iter()
-            .filter_map(|g| Role::parse(&g.grant.role))
+            .filter_map(|g| Some((Role::parse(&g.grant.role)?, g.organization.ancestry())))
             .collect()
     }
 
@@ -47,22 +48,22 @@ impl LoadedUser {
     /// Asks the policy about `action` on this user.
     pub fn authorize(&self, p: &Principal, action: UserAction) -> Result<(), ApiError> {
         let path = self.org_path();
-        let roles = self.roles();
+        let roles = self.grants_with_paths();
         authz::user(p, action, &self.target(&path, &roles)).into_result()
     }
 
-    fn target<'a>(&self, path: &'a [Uuid], roles: &'a [Role]) -> UserTarget<'a> {
+    fn target<'a>(&self, path: &'a [Uuid], grants: &'a [(Role, Vec<Uuid>)]) -> UserTarget<'a> {
         UserTarget {
             id: self.user.id,
             org_path: path,
-            roles,
+            grants,
             is_active: self.user.is_active,
         }
     }
 
     pub fn view(&self, p: &Principal) -> UserView {
         let path = self.org_path();
-        let roles = self.roles();
+        let roles = self.grants_with_paths();
         UserView {
             id: self.user.id,
             username: self.user.username.clone(),

@@ -1,6 +1,8 @@
 //! Demo data (`thidua seed-demo`): Ho Chi Minh City, District 1 (abolished 30/6/2025) with
 //! its units, the four 2025 wards, the accounts of the README, and the 2023 campaigns
-//! 175/KH-UBND and 112/KH-MNCG. Idempotent: what exists (by code or user name) is kept.
+//! 175/KH-UBND and 112/KH-MNCG, and a dozen initiatives in every state. Idempotent: what exists (by code or user name) is kept.
+
+mod initiatives;
 
 use argon2::Argon2;
 use argon2::password_hash::PasswordHasher;
@@ -715,7 +717,8 @@ pub async fn seed_demo(database_url: &str) -> anyhow::Result<String> {
             )
             .await?;
             campaigns += usize::from(created);
-            if orgs + users + campaigns > 0 {
+            let initiatives = initiatives::ensure(conn).await?;
+            if orgs + users + campaigns + initiatives > 0 {
                 thidua_db::audit::record(conn, thidua_db::audit::NewAuditEntry {
                     actor_user_id: None,
                     action: "demo.seed".into(),
@@ -723,12 +726,12 @@ pub async fn seed_demo(database_url: &str) -> anyhow::Result<String> {
                     entity_id: None,
                     organization_id: None,
                     request_id: None,
-                    details: serde_json::json!({ "organizations": orgs, "users": users, "campaigns": campaigns }),
+                    details: serde_json::json!({ "organizations": orgs, "users": users, "campaigns": campaigns, "initiatives": initiatives }),
                 })
                 .await?;
             }
             Ok(format!(
-                "demo data: {orgs} organisations, {users} accounts, {campaigns} campaigns added (password of every demo account: {DEMO_PASSWORD})"
+                "demo data: {orgs} organisations, {users} accounts, {campaigns} campaigns, {initiatives} initiatives added (password of every demo account: {DEMO_PASSWORD})"
             ))
         })
         .await?;
@@ -776,7 +779,15 @@ pub async fn create_admin(
             Err(e) => return Err(e.into()),
         };
         let user = match user_queries::find_by_username(conn, username.as_str()).await? {
-            Some(u) => user_queries::set_password(conn, u.id, &hash).await?,
+            Some(u) => {
+                // Recovering an account ends every session of it and makes it usable again.
+                thidua_db::queries::auth::revoke_all_for_user(conn, u.id, chrono::Utc::now())
+                    .await?;
+                if !u.is_active {
+                    user_queries::set_active(conn, u.id, true).await?;
+                }
+                user_queries::set_password(conn, u.id, &hash).await?
+            }
             None => {
                 user_queries::insert(
                     conn,

@@ -404,6 +404,84 @@ pub fn initiative_allowed_actions(
     out
 }
 
+// ----- registrations (Mẫu 1) -------------------------------------------------------------
+
+use thidua_domain::registration::{RegistrationAction, RegistrationStatus};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RegistrationOp {
+    View,
+    /// The commitments.
+    Update,
+    Transition(RegistrationAction),
+}
+
+/// A unit's registration is the unit's (its people see it; its head and focal officer edit
+/// it; its head sends it) until sent; the campaign's authority sees what was sent and
+/// receives or returns it.
+pub fn registration(
+    p: &Principal,
+    op: RegistrationOp,
+    unit_path: &[Uuid],
+    campaign_org_path: &[Uuid],
+    status: RegistrationStatus,
+    ever_submitted: bool,
+) -> Result<(), ApiError> {
+    let authority = p.has_role_over(Role::AuthorityOfficer, campaign_org_path);
+    let visible = p.is_admin() || can_see_org(p, unit_path) || (authority && ever_submitted);
+    if !visible {
+        return Err(ApiError::not_found());
+    }
+    let head = p.has_role_over(Role::UnitHead, unit_path);
+    let focal = p.has_role_over(Role::UnitFocal, unit_path);
+    let (allowed, possible, what) = match op {
+        RegistrationOp::View => (true, true, "view"),
+        RegistrationOp::Update => (head || focal, status.editable(), "update"),
+        RegistrationOp::Transition(a) => {
+            let who = match a {
+                RegistrationAction::Submit => head,
+                RegistrationAction::Receive | RegistrationAction::Return => authority,
+            };
+            (who, status.next(a).is_some(), a.as_str())
+        }
+    };
+    if !possible {
+        return Err(ApiError::invalid_transition(status.as_str(), what));
+    }
+    if !allowed {
+        return Err(ApiError::forbidden());
+    }
+    Ok(())
+}
+
+/// Opening (creating) a unit's registration: its head or focal officer.
+pub fn open_registration(p: &Principal, unit_path: &[Uuid]) -> Decision {
+    decide(
+        can_see_org(p, unit_path),
+        p.has_role_over(Role::UnitHead, unit_path) || p.has_role_over(Role::UnitFocal, unit_path),
+    )
+}
+
+pub fn registration_allowed_actions(
+    p: &Principal,
+    unit_path: &[Uuid],
+    campaign_org_path: &[Uuid],
+    status: RegistrationStatus,
+    ever_submitted: bool,
+) -> Vec<String> {
+    let ok = |op| registration(p, op, unit_path, campaign_org_path, status, ever_submitted).is_ok();
+    let mut out = Vec::new();
+    if ok(RegistrationOp::Update) {
+        out.push("update".to_string());
+    }
+    for a in RegistrationAction::ALL {
+        if ok(RegistrationOp::Transition(a)) {
+            out.push(a.as_str().to_string());
+        }
+    }
+    out
+}
+
 // ----- audit log ---------------------------------------------------------------------
 
 /// Whose entries the caller reads: administrators all; authority officers and unit heads

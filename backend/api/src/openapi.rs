@@ -24,6 +24,7 @@ use crate::error::PROBLEM_JSON;
         (name = "users", description = "Accounts and role grants"),
         (name = "campaigns", description = "Emulation campaigns, milestones and deadline extensions"),
         (name = "initiatives", description = "Initiatives, their roadmaps and lifecycle"),
+        (name = "registrations", description = "The unit's registration (Mẫu 1): registered initiatives and commitments, sent to the authority"),
         (name = "audit", description = "The append-only audit log"),
         (name = "operations", description = "Health, readiness and metrics"),
     ),

@@ -414,3 +414,65 @@ pub struct NewInitiativeTransition {
     pub actor_user_id: Uuid,
     pub reason: Option<String>,
 }
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = registrations)]
+pub struct Registration {
+    pub id: Uuid,
+    pub campaign_id: Uuid,
+    pub organization_id: Uuid,
+    pub status: String,
+    pub submitted_versions: i32,
+    pub version: i32,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, Insertable)]
+#[diesel(table_name = registrations)]
+pub struct NewRegistration {
+    pub id: Uuid,
+    pub campaign_id: Uuid,
+    pub organization_id: Uuid,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = registration_commitments)]
+pub struct Commitment {
+    pub id: Uuid,
+    pub registration_id: Uuid,
+    pub shortcoming: String,
+    pub commitment: String,
+    pub target_date: Option<NaiveDate>,
+    pub status: String,
+    pub sort_order: i32,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, Default, AsChangeset)]
+#[diesel(table_name = registration_commitments)]
+pub struct CommitmentChanges {
+    pub shortcoming: Option<String>,
+    pub commitment: Option<String>,
+    pub target_date: Option<Option<NaiveDate>>,
+    pub status: Option<String>,
+    pub sort_order: Option<i32>,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = registration_versions)]
+pub struct RegistrationVersion {
+    pub id: Uuid,
+    pub registration_id: Uuid,
+    pub number: i32,
+    pub submitted_at: DateTime<Utc>,
+    pub submitted_by: Uuid,
+    pub late: bool,
+    pub due_on: NaiveDate,
+    pub snapshot: serde_json::Value,
+    pub decision: Option<String>,
+    pub decided_at: Option<DateTime<Utc>>,
+    pub decided_by: Option<Uuid>,
+    pub reason: Option<String>,
+}

@@ -19,6 +19,7 @@ pub mod auth;
 pub mod campaigns;
 pub mod initiatives;
 pub mod organizations;
+pub mod registrations;
 pub mod statistics;
 pub mod users;
 

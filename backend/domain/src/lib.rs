@@ -6,6 +6,7 @@ pub mod deadline;
 pub mod initiative;
 pub mod org;
 pub mod page;
+pub mod registration;
 pub mod role;
 pub mod text;
 pub mod validation;

@@ -9,6 +9,7 @@ pub mod initiatives;
 pub mod me;
 pub mod ops;
 pub mod organizations;
+pub mod registrations;
 pub mod statistics;
 pub mod users;
 
@@ -71,7 +72,17 @@ pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
         .service(initiatives::roadmap::add_roadmap_step)
         .service(initiatives::roadmap::update_roadmap_step)
         .service(initiatives::roadmap::delete_roadmap_step)
-        .service(statistics::initiatives::get_initiative_statistics);
+        .service(statistics::initiatives::get_initiative_statistics)
+        .service(registrations::list::list_registrations)
+        .service(registrations::open::open_registration)
+        .service(registrations::get::get_registration)
+        .service(registrations::versions::get_registration_version)
+        .service(registrations::commitments::add_commitment)
+        .service(registrations::commitments::update_commitment)
+        .service(registrations::commitments::delete_commitment)
+        .service(registrations::transitions::submit_registration)
+        .service(registrations::transitions::receive_registration)
+        .service(registrations::transitions::return_registration);
 }
 
 /// Writes the audit row of a mutation; call it inside the mutation's transaction.

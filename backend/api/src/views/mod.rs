@@ -25,6 +25,7 @@ pub mod campaigns;
 pub mod common;
 pub mod initiatives;
 pub mod organizations;
+pub mod registrations;
 pub mod statistics;
 pub mod users;
 

@@ -167,6 +167,29 @@ pub async fn list(
     Ok(Paged { items, total })
 }
 
+/// The initiatives a unit has registered for a campaign (everything the unit approved,
+/// whatever became of it since), in the order they were created.
+pub async fn registered_of(
+    conn: &mut AsyncPgConnection,
+    campaign_id: Uuid,
+    unit_id: Uuid,
+) -> QueryResult<Vec<Initiative>> {
+    initiatives::table
+        .filter(initiatives::campaign_id.eq(campaign_id))
+        .filter(initiatives::organization_id.eq(unit_id))
+        .filter(initiatives::status.eq_any([
+            "registered",
+            "in_progress",
+            "completed",
+            "accepted",
+            "not_accepted",
+        ]))
+        .order((initiatives::created_at, initiatives::id))
+        .select(Initiative::as_select())
+        .load(conn)
+        .await
+}
+
 pub async fn find(conn: &mut AsyncPgConnection, id: Uuid) -> QueryResult<Initiative> {
     initiatives::table
         .find(id)

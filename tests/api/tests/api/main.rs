@@ -10,6 +10,7 @@ mod matrix;
 mod openapi;
 mod ops;
 mod organizations;
+mod registrations;
 mod regressions;
 mod statistics;
 mod users;

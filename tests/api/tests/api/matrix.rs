@@ -14,7 +14,7 @@ use reqwest::Method;
 use serde_json::{Value, json};
 use uuid::Uuid;
 
-use crate::helpers::{PASSWORD, Resp, TestApp, problem_shape_error, spawn_app};
+use crate::helpers::{PASSWORD, Resp, TestApp, lit, problem_shape_error, spawn_app};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Role {
@@ -111,6 +111,8 @@ const USERS_AND_SELF: &[Target] = &[
 
 /// Initiatives: of Cô Giang by `giaovien.cogiang.1` (the staff role), of Cô Giang by a
 /// colleague, of Trần Hưng Đạo (same district), of P. Sài Gòn (outside the district).
+/// A unit's registration: Cô Giang, Trần Hưng Đạo (district campaigns), P. Sài Gòn.
+const UNITS: &[Target] = &[Target::CoGiang, Target::TranHungDao, Target::Ward];
 const INITIATIVES: &[Target] = &[
     Target::CoGiang,
     Target::Colleague,
@@ -313,6 +315,20 @@ const MATRIX: &[Op] = &[
     op!("delete_roadmap_step",    "draft",       INITIATIVES, admin "FFFF", officer "FFFH", head "AAHH", focal "AAHH", staff "AFHH", evaluator "FFFH", anonymous "UUUU"),
     // counts over the initiatives in reach, for the target organisation's subtree
     op!("get_initiative_statistics", "",         ORGS,        admin "AAAA", officer "AAAH", head "AHHH", focal "AHHH", staff "AHHH", evaluator "AAAH", anonymous "UUUU"),
+    // registrations (Mẫu 1): the unit's head and focal officer prepare it, the head sends it,
+    // the campaign's authority officer receives or returns it
+    op!("list_registrations",       "",          NONE,  admin "A",   officer "A",   head "A",   focal "A",   staff "A",   evaluator "A",   anonymous "U"),
+    op!("open_registration",        "",          UNITS, admin "FFF", officer "FFH", head "AHH", focal "AHH", staff "FHH", evaluator "FFH", anonymous "UUU"),
+    op!("get_registration",         "draft",     UNITS, admin "AAA", officer "AAH", head "AHH", focal "AHH", staff "AHH", evaluator "AAH", anonymous "UUU"),
+    op!("get_registration",         "submitted", UNITS, admin "AAA", officer "AAH", head "AHH", focal "AHH", staff "AHH", evaluator "AAH", anonymous "UUU"),
+    op!("get_registration_version", "submitted", UNITS, admin "AAA", officer "AAH", head "AHH", focal "AHH", staff "AHH", evaluator "AAH", anonymous "UUU"),
+    op!("add_commitment",           "draft",     UNITS, admin "FFF", officer "FFH", head "AHH", focal "AHH", staff "FHH", evaluator "FFH", anonymous "UUU"),
+    op!("update_commitment",        "returned",  UNITS, admin "FFF", officer "FFH", head "AHH", focal "AHH", staff "FHH", evaluator "FFH", anonymous "UUU"),
+    op!("delete_commitment",        "draft",     UNITS, admin "FFF", officer "FFH", head "AHH", focal "AHH", staff "FHH", evaluator "FFH", anonymous "UUU"),
+    op!("submit_registration",      "draft",     UNITS, admin "FFF", officer "FFH", head "AHH", focal "FHH", staff "FHH", evaluator "FFH", anonymous "UUU"),
+    op!("submit_registration",      "returned",  UNITS, admin "FFF", officer "FFH", head "AHH", focal "FHH", staff "FHH", evaluator "FFH", anonymous "UUU"),
+    op!("receive_registration",     "submitted", UNITS, admin "FFF", officer "AAH", head "FHH", focal "FHH", staff "FHH", evaluator "FFH", anonymous "UUU"),
+    op!("return_registration",      "submitted", UNITS, admin "FFF", officer "AAH", head "FHH", focal "FHH", staff "FHH", evaluator "FFH", anonymous "UUU"),
 ];
 
 /// The organisation ids behind the targets, and an open campaign over each.
@@ -418,6 +434,41 @@ async fn target_initiative(
         .insert_roadmap_step(id, "Khảo sát thực trạng", "2023-06-30", None, 0)
         .await;
     (id, step)
+}
+
+/// A unit's registration in `status` for a fresh open campaign above it, with one
+/// commitment and (once sent) one version; (registration, commitment).
+async fn target_registration(
+    app: &TestApp,
+    places: &Places,
+    t: Target,
+    status: &str,
+) -> (Uuid, Uuid) {
+    let issuer = if t == Target::Ward {
+        places.ward
+    } else {
+        places.district
+    };
+    let (campaign, _) = app.insert_campaign(issuer, "open").await;
+    let (id, commitment, sent) = (Uuid::new_v4(), Uuid::new_v4(), i32::from(status != "draft"));
+    let submitter = places.teacher;
+    let mut sql = format!(
+        "INSERT INTO registrations (id, campaign_id, organization_id, status, submitted_versions) \
+         VALUES ('{id}', '{campaign}', '{}', {}, {sent}); \
+         INSERT INTO registration_commitments (id, registration_id, shortcoming, commitment) \
+         VALUES ('{commitment}', '{id}', 'Hồ sơ trực tuyến còn ít', 'Đạt 100% hồ sơ trực tuyến');",
+        places.org(t),
+        lit(status)
+    );
+    if sent == 1 {
+        sql.push_str(&format!(
+            "INSERT INTO registration_versions (id, registration_id, number, submitted_by, late, due_on, snapshot) \
+             VALUES ('{}', '{id}', 1, '{submitter}', false, '2026-12-31', '{{\"initiatives\": [], \"commitments\": []}}');",
+            Uuid::new_v4()
+        ));
+    }
+    app.exec_ok(&sql).await;
+    (id, commitment)
 }
 
 /// Sets up the case's target and sends the request as `role`.
@@ -668,6 +719,73 @@ async fn perform(app: &TestApp, places: &Places, op: &Op, role: Role, t: Target)
             }
         }
 
+        "list_registrations" => call(Method::GET, "/api/v1/registrations".into(), None, None).await,
+        "open_registration" => {
+            let body = json!({ "campaign_id": places.campaign(t), "organization_id": org });
+            call(
+                Method::POST,
+                "/api/v1/registrations".into(),
+                None,
+                Some(body),
+            )
+            .await
+        }
+        "get_registration"
+        | "get_registration_version"
+        | "add_commitment"
+        | "update_commitment"
+        | "delete_commitment"
+        | "submit_registration"
+        | "receive_registration"
+        | "return_registration" => {
+            let (id, commitment) = target_registration(app, places, t, op.state).await;
+            let base = format!("/api/v1/registrations/{id}");
+            match op.id {
+                "get_registration" => call(Method::GET, base, None, None).await,
+                "get_registration_version" => {
+                    call(Method::GET, format!("{base}/versions/1"), None, None).await
+                }
+                "add_commitment" => {
+                    let body =
+                        json!({ "shortcoming": "Chậm báo cáo", "commitment": "Báo cáo đúng hạn" });
+                    call(
+                        Method::POST,
+                        format!("{base}/commitments"),
+                        Some("*"),
+                        Some(body),
+                    )
+                    .await
+                }
+                "update_commitment" => {
+                    let body = json!({ "status": "in_progress" });
+                    call(
+                        Method::PATCH,
+                        format!("{base}/commitments/{commitment}"),
+                        Some("*"),
+                        Some(body),
+                    )
+                    .await
+                }
+                "delete_commitment" => {
+                    call(
+                        Method::DELETE,
+                        format!("{base}/commitments/{commitment}"),
+                        Some("*"),
+                        None,
+                    )
+                    .await
+                }
+                "return_registration" => {
+                    let body = json!({ "reason": "Bổ sung cam kết cụ thể" });
+                    call(Method::POST, format!("{base}/return"), None, Some(body)).await
+                }
+                action => {
+                    let verb = action.trim_end_matches("_registration");
+                    call(Method::POST, format!("{base}/{verb}"), None, None).await
+                }
+            }
+        }
+
         "list_campaigns" => call(Method::GET, "/api/v1/campaigns".into(), None, None).await,
         "create_campaign" => {
             let body = json!({ "code": unique("KH-"), "title": "Kế hoạch mới", "year": 2026,
@@ -816,6 +934,7 @@ const TAGS_RUN: &[&str] = &[
     "operations",
     "audit",
     "organizations",
+    "registrations",
     "users",
     "campaigns",
     "initiatives",
@@ -919,6 +1038,11 @@ async fn matrix_campaigns() {
 #[tokio::test]
 async fn matrix_audit() {
     run_matrix(&["audit"]).await;
+}
+
+#[tokio::test]
+async fn matrix_registrations() {
+    run_matrix(&["registrations"]).await;
 }
 
 #[tokio::test]

@@ -13,6 +13,10 @@ const CampaignCreatePage = lazy(() => import('@/features/campaigns/components/Ca
 const CampaignPage = lazy(() => import('@/features/campaigns/components/CampaignPage'));
 const OrganizationTreePage = lazy(() => import('@/features/organizations/components/OrganizationTreePage'));
 const UsersPage = lazy(() => import('@/features/users/components/UsersPage'));
+const MyInitiativesPage = lazy(() => import('@/features/initiatives/components/MyInitiativesPage'));
+const UnitInitiativesPage = lazy(() => import('@/features/initiatives/components/UnitInitiativesPage'));
+const InitiativeFormPage = lazy(() => import('@/features/initiatives/components/InitiativeFormPage'));
+const InitiativePage = lazy(() => import('@/features/initiatives/components/InitiativePage'));
 const AuditLogPage = lazy(() => import('@/features/audit/components/AuditLogPage'));
 
 function SessionRoutes() {
@@ -33,6 +37,11 @@ function SessionRoutes() {
               <Route path="campaigns" element={<CampaignListPage />} />
               <Route path="campaigns/new" element={<CampaignCreatePage />} />
               <Route path="campaigns/:campaignId" element={<CampaignPage />} />
+              <Route path="initiatives" element={<UnitInitiativesPage />} />
+              <Route path="initiatives/mine" element={<MyInitiativesPage />} />
+              <Route path="initiatives/new" element={<InitiativeFormPage />} />
+              <Route path="initiatives/:initiativeId" element={<InitiativePage />} />
+              <Route path="initiatives/:initiativeId/edit" element={<InitiativeFormPage />} />
               <Route path="organizations" element={<OrganizationTreePage />} />
               <Route path="users" element={<UsersPage />} />
               <Route path="audit" element={<AuditLogPage />} />

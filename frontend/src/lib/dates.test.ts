@@ -1,4 +1,4 @@
-import { formatDateTime, vietnamDayEnd, vietnamDayStart } from './dates';
+import { formatDateTime, formatDateTimeMinutes, vietnamDayEnd, vietnamDayStart } from './dates';
 
 describe('formatDateTime', () => {
   it('shows an instant as dd/MM/yyyy HH:mm:ss in Vietnam time', () => {
@@ -10,6 +10,14 @@ describe('formatDateTime', () => {
   it('leaves empty or unparsable values alone', () => {
     expect(formatDateTime(null)).toBe('');
     expect(formatDateTime('not a date')).toBe('not a date');
+  });
+});
+
+describe('formatDateTimeMinutes', () => {
+  it('shows an instant as dd/MM/yyyy HH:mm in Vietnam time', () => {
+    expect(formatDateTimeMinutes('2023-04-20T03:00:59Z')).toBe('20/04/2023 10:00');
+    expect(formatDateTimeMinutes('2023-12-31T17:30:05Z')).toBe('01/01/2024 00:30');
+    expect(formatDateTimeMinutes(undefined)).toBe('');
   });
 });
 

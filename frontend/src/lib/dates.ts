@@ -35,6 +35,12 @@ export function formatDateTime(instant: string | null | undefined): string {
   return `${p.day}/${p.month}/${p.year} ${p.hour}:${p.minute}:${p.second}`;
 }
 
+/** An RFC 3339 instant → `dd/MM/yyyy HH:mm` in Vietnam time (histories, timelines). */
+export function formatDateTimeMinutes(instant: string | null | undefined): string {
+  const full = formatDateTime(instant);
+  return /^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}:\d{2}$/.test(full) ? full.slice(0, 16) : full;
+}
+
 /** The instant a Vietnamese calendar day (`YYYY-MM-DD`) begins, as RFC 3339. */
 export function vietnamDayStart(isoDate: string): string {
   return `${isoDate}T00:00:00${VIETNAM_OFFSET}`;

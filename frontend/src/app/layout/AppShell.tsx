@@ -7,7 +7,7 @@ import { LanguageSwitch } from '@/components/LanguageSwitch';
 import { PageSpinner } from '@/components/PageSpinner';
 import { QueryError } from '@/components/QueryError';
 import { useMe, useSession, type Me } from '@/lib/auth';
-import { menuItems } from './menu';
+import { menuItems, selectedMenuKey } from './menu';
 import type { LoginState } from '../RequireAuth';
 
 const { Header, Sider, Content } = Layout;
@@ -46,7 +46,7 @@ export function AppShell() {
   const { signOut } = useSession();
   const me = useMe();
   const [collapsed, setCollapsed] = useState(false);
-  const selected = '/' + (location.pathname.split('/')[1] ?? '');
+  const selected = selectedMenuKey(location.pathname);
 
   const logout = async () => {
     await signOut();

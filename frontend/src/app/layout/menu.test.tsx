@@ -2,9 +2,9 @@ import type { ReactElement } from 'react';
 import { render, screen } from '@testing-library/react';
 import { MemoryRouter } from 'react-router';
 import type { Me } from '@/lib/auth';
-import { menuItems } from './menu';
+import { menuItems, selectedMenuKey } from './menu';
 
-const t = (k: string) => ({ 'shell.campaigns': 'Kế hoạch thi đua', 'shell.organizations': 'Tổ chức', 'shell.users': 'Người dùng', 'shell.audit': 'Nhật ký hệ thống', 'shell.apiDocs': 'Tài liệu API' })[k] ?? k;
+const t = (k: string) => ({ 'shell.campaigns': 'Kế hoạch thi đua', 'shell.myInitiatives': 'Sáng kiến của tôi', 'shell.unitInitiatives': 'Sáng kiến của đơn vị', 'shell.organizations': 'Tổ chức', 'shell.users': 'Người dùng', 'shell.audit': 'Nhật ký hệ thống', 'shell.apiDocs': 'Tài liệu API' })[k] ?? k;
 
 const me = (capabilities: string[]): Me =>
   ({ user: {}, organization: { id: 'o', code: 'O', name: 'Org' }, roles: [], capabilities }) as unknown as Me;
@@ -23,17 +23,19 @@ function labels(m: Me) {
 }
 
 describe('menuItems', () => {
-  it('shows staff the campaigns and the API reference only', () => {
-    expect(labels(me([]))).toEqual(['Kế hoạch thi đua', 'Tài liệu API']);
+  it('shows staff the campaigns, the initiatives and the API reference only', () => {
+    expect(labels(me([]))).toEqual(['Kế hoạch thi đua', 'Sáng kiến của tôi', 'Sáng kiến của đơn vị', 'Tài liệu API']);
   });
 
   it('adds users for unit heads and organisations for admins, from capabilities', () => {
-    expect(labels(me(['users.view', 'users.manage', 'campaigns.create']))).toEqual(['Kế hoạch thi đua', 'Người dùng', 'Tài liệu API']);
+    expect(labels(me(['users.view', 'users.manage', 'campaigns.create']))).toEqual(['Kế hoạch thi đua', 'Sáng kiến của tôi', 'Sáng kiến của đơn vị', 'Người dùng', 'Tài liệu API']);
   });
 
   it('gives admins everything', () => {
     expect(labels(me(['organizations.manage', 'users.view', 'users.manage', 'audit.view']))).toEqual([
       'Kế hoạch thi đua',
+      'Sáng kiến của tôi',
+      'Sáng kiến của đơn vị',
       'Tổ chức',
       'Người dùng',
       'Nhật ký hệ thống',
@@ -42,7 +44,15 @@ describe('menuItems', () => {
   });
 
   it('shows the audit log to whoever may read it', () => {
-    expect(labels(me(['audit.view']))).toEqual(['Kế hoạch thi đua', 'Nhật ký hệ thống', 'Tài liệu API']);
+    expect(labels(me(['audit.view']))).toEqual(['Kế hoạch thi đua', 'Sáng kiến của tôi', 'Sáng kiến của đơn vị', 'Nhật ký hệ thống', 'Tài liệu API']);
+  });
+
+  it('selects the initiatives entry the page belongs to', () => {
+    expect(selectedMenuKey('/initiatives/mine')).toBe('/initiatives/mine');
+    expect(selectedMenuKey('/initiatives/new')).toBe('/initiatives/mine');
+    expect(selectedMenuKey('/initiatives')).toBe('/initiatives');
+    expect(selectedMenuKey('/initiatives/0190-abc')).toBe('/initiatives');
+    expect(selectedMenuKey('/campaigns/x')).toBe('/campaigns');
   });
 
   it('opens the API reference in a new tab', () => {

@@ -1,13 +1,26 @@
 import { Link } from 'react-router';
 import type { MenuProps } from 'antd';
-import { ApartmentOutlined, ApiOutlined, AuditOutlined, FlagOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, ApiOutlined, AuditOutlined, BulbOutlined, FlagOutlined, TeamOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { hasCapability, type Me } from '@/lib/auth';
 
 type Item = Required<MenuProps>['items'][number];
 
 /** Navigation follows the user's roles and capabilities; the API still decides every action. */
-export function menuItems(me: Me | undefined, t: (k: 'shell.campaigns' | 'shell.organizations' | 'shell.users' | 'shell.audit' | 'shell.apiDocs') => string): Item[] {
-  const items: Item[] = [{ key: '/campaigns', icon: <FlagOutlined />, label: <Link to="/campaigns">{t('shell.campaigns')}</Link> }];
+type MenuKey = 'shell.campaigns' | 'shell.myInitiatives' | 'shell.unitInitiatives' | 'shell.organizations' | 'shell.users' | 'shell.audit' | 'shell.apiDocs';
+
+/** The menu entry a path belongs to: the longest menu key it starts with. */
+export function selectedMenuKey(pathname: string): string {
+  if (pathname === '/initiatives/mine' || pathname.startsWith('/initiatives/mine/') || pathname === '/initiatives/new') return '/initiatives/mine';
+  return '/' + (pathname.split('/')[1] ?? '');
+}
+
+export function menuItems(me: Me | undefined, t: (k: MenuKey) => string): Item[] {
+  const items: Item[] = [
+    { key: '/campaigns', icon: <FlagOutlined />, label: <Link to="/campaigns">{t('shell.campaigns')}</Link> },
+    // Everyone signed in takes part: their own initiatives, and those of the units in reach.
+    { key: '/initiatives/mine', icon: <BulbOutlined />, label: <Link to="/initiatives/mine">{t('shell.myInitiatives')}</Link> },
+    { key: '/initiatives', icon: <UnorderedListOutlined />, label: <Link to="/initiatives">{t('shell.unitInitiatives')}</Link> },
+  ];
   if (hasCapability(me, 'organizations.manage')) {
     items.push({ key: '/organizations', icon: <ApartmentOutlined />, label: <Link to="/organizations">{t('shell.organizations')}</Link> });
   }

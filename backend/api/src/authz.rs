@@ -238,6 +238,8 @@ pub enum CampaignOp {
     Transition(CampaignAction),
     ManageMilestones,
     GrantExtension,
+    /// The Mẫu 1 summary over all units' submitted registrations.
+    ExportRegistrations,
 }
 
 pub fn campaign(
@@ -253,7 +255,9 @@ pub fn campaign(
         CampaignOp::View => true,
         CampaignOp::Update | CampaignOp::ManageMilestones => manager,
         CampaignOp::Transition(_) => manager,
-        CampaignOp::GrantExtension => p.has_role_over(Role::AuthorityOfficer, campaign_org_path),
+        CampaignOp::GrantExtension | CampaignOp::ExportRegistrations => {
+            p.has_role_over(Role::AuthorityOfficer, campaign_org_path)
+        }
     };
     decide(visible, allowed)
 }
@@ -646,6 +650,24 @@ mod tests {
         assert_eq!(user(&staff, UserAction::Update, &me), Decision::Forbidden);
         assert_eq!(user(&staff, UserAction::View, &colleague), Decision::Hidden);
         assert_eq!(list_users(&staff), Decision::Forbidden);
+    }
+
+    #[test]
+    fn only_the_campaigns_officer_exports_every_units_registration() {
+        let t = tree();
+        let district_path = vec![t.city, t.district];
+        let officer = principal(Role::AuthorityOfficer, t.district, district_path.clone());
+        let head = principal(Role::UnitHead, t.school, vec![t.city, t.district, t.school]);
+        let op = CampaignOp::ExportRegistrations;
+        let open = CampaignStatus::Open;
+        assert_eq!(
+            campaign(&officer, op, t.district, &district_path, open),
+            Decision::Allow
+        );
+        assert_eq!(
+            campaign(&head, op, t.district, &district_path, open),
+            Decision::Forbidden
+        );
     }
 
     #[test]

@@ -5,6 +5,7 @@ pub mod authz;
 pub mod config;
 pub mod context;
 pub mod error;
+pub mod exports;
 pub mod extract;
 pub mod metrics;
 pub mod openapi;

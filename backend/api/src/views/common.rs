@@ -107,3 +107,8 @@ where
 {
     Option::<T>::deserialize(d).map(Some)
 }
+
+/// A generated file (an .xlsx or .docx export), sent as raw bytes.
+#[derive(ToSchema)]
+#[schema(value_type = String, format = Binary)]
+pub struct BinaryFile(pub Vec<u8>);

@@ -269,3 +269,33 @@ pub async fn decide_latest(
     .await?;
     Ok(())
 }
+
+/// The campaign's registrations that were submitted at least once, by unit.
+pub async fn submitted_of_campaign(
+    conn: &mut AsyncPgConnection,
+    campaign_id: Uuid,
+) -> QueryResult<Vec<Registration>> {
+    registrations::table
+        .filter(registrations::campaign_id.eq(campaign_id))
+        .filter(registrations::submitted_versions.gt(0))
+        .select(Registration::as_select())
+        .load(conn)
+        .await
+}
+
+/// The latest submitted version of each registration.
+pub async fn latest_versions(
+    conn: &mut AsyncPgConnection,
+    ids: &[Uuid],
+) -> QueryResult<Vec<RegistrationVersion>> {
+    registration_versions::table
+        .filter(registration_versions::registration_id.eq_any(ids))
+        .distinct_on(registration_versions::registration_id)
+        .order((
+            registration_versions::registration_id,
+            registration_versions::number.desc(),
+        ))
+        .select(RegistrationVersion::as_select())
+        .load(conn)
+        .await
+}

@@ -109,6 +109,24 @@ pub async fn names_and_positions(
         .await
 }
 
+/// Active holders of `role` granted at one of `org_ids`: (organisation, display name),
+/// oldest grant first.
+pub async fn role_holders_at(
+    conn: &mut AsyncPgConnection,
+    role: &str,
+    org_ids: &[Uuid],
+) -> QueryResult<Vec<(Uuid, String)>> {
+    role_grants::table
+        .inner_join(users::table.on(users::id.eq(role_grants::user_id)))
+        .filter(role_grants::role.eq(role.to_string()))
+        .filter(role_grants::organization_id.eq_any(org_ids))
+        .filter(users::is_active.eq(true))
+        .order(role_grants::created_at)
+        .select((role_grants::organization_id, users::display_name))
+        .load(conn)
+        .await
+}
+
 pub async fn find_by_username(
     conn: &mut AsyncPgConnection,
     username: &str,

@@ -4,6 +4,7 @@
 mod auth;
 mod campaigns;
 mod errors;
+mod exports;
 mod helpers;
 mod initiatives;
 mod matrix;

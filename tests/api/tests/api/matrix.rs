@@ -279,6 +279,9 @@ const MATRIX: &[Op] = &[
     op!("list_extensions",  "open",   ORGS, admin "AAAA", officer "AAAH", head "AHAH", focal "AHAH", staff "AHAH", evaluator "AAAH", anonymous "UUUU"),
     // for a fresh unit below the issuer
     op!("grant_extension",  "open",   ORGS, admin "FFFF", officer "AAAH", head "FHFH", focal "FHFH", staff "FHFH", evaluator "FFFH", anonymous "UUUU"),
+    // the Mẫu 1 summary over all units: the campaign's authority officer
+    op!("export_campaign_registrations_xlsx", "open", ORGS, admin "FFFF", officer "AAAH", head "FHFH", focal "FHFH", staff "FHFH", evaluator "FFFH", anonymous "UUUU"),
+    op!("export_campaign_registrations_docx", "open", ORGS, admin "FFFF", officer "AAAH", head "FHFH", focal "FHFH", staff "FHFH", evaluator "FFFH", anonymous "UUUU"),
     op!("list_audit_events", "",      NONE, admin "A",    officer "A",    head "A",    focal "F",    staff "F",    evaluator "F",    anonymous "U"),
 
     // ----- initiatives ------------------------------------------------------------------
@@ -322,6 +325,11 @@ const MATRIX: &[Op] = &[
     op!("get_registration",         "draft",     UNITS, admin "AAA", officer "AAH", head "AHH", focal "AHH", staff "AHH", evaluator "AAH", anonymous "UUU"),
     op!("get_registration",         "submitted", UNITS, admin "AAA", officer "AAH", head "AHH", focal "AHH", staff "AHH", evaluator "AAH", anonymous "UUU"),
     op!("get_registration_version", "submitted", UNITS, admin "AAA", officer "AAH", head "AHH", focal "AHH", staff "AHH", evaluator "AAH", anonymous "UUU"),
+    // whoever may view the registration may export Mẫu 1
+    op!("export_registration_xlsx", "draft",     UNITS, admin "AAA", officer "AAH", head "AHH", focal "AHH", staff "AHH", evaluator "AAH", anonymous "UUU"),
+    op!("export_registration_xlsx", "submitted", UNITS, admin "AAA", officer "AAH", head "AHH", focal "AHH", staff "AHH", evaluator "AAH", anonymous "UUU"),
+    op!("export_registration_docx", "draft",     UNITS, admin "AAA", officer "AAH", head "AHH", focal "AHH", staff "AHH", evaluator "AAH", anonymous "UUU"),
+    op!("export_registration_docx", "returned",  UNITS, admin "AAA", officer "AAH", head "AHH", focal "AHH", staff "AHH", evaluator "AAH", anonymous "UUU"),
     op!("add_commitment",           "draft",     UNITS, admin "FFF", officer "FFH", head "AHH", focal "AHH", staff "FHH", evaluator "FFH", anonymous "UUU"),
     op!("update_commitment",        "returned",  UNITS, admin "FFF", officer "FFH", head "AHH", focal "AHH", staff "FHH", evaluator "FFH", anonymous "UUU"),
     op!("delete_commitment",        "draft",     UNITS, admin "FFF", officer "FFH", head "AHH", focal "AHH", staff "FHH", evaluator "FFH", anonymous "UUU"),
@@ -732,6 +740,8 @@ async fn perform(app: &TestApp, places: &Places, op: &Op, role: Role, t: Target)
         }
         "get_registration"
         | "get_registration_version"
+        | "export_registration_xlsx"
+        | "export_registration_docx"
         | "add_commitment"
         | "update_commitment"
         | "delete_commitment"
@@ -742,6 +752,12 @@ async fn perform(app: &TestApp, places: &Places, op: &Op, role: Role, t: Target)
             let base = format!("/api/v1/registrations/{id}");
             match op.id {
                 "get_registration" => call(Method::GET, base, None, None).await,
+                "export_registration_xlsx" => {
+                    call(Method::GET, format!("{base}/export.xlsx"), None, None).await
+                }
+                "export_registration_docx" => {
+                    call(Method::GET, format!("{base}/export.docx"), None, None).await
+                }
                 "get_registration_version" => {
                     call(Method::GET, format!("{base}/versions/1"), None, None).await
                 }
@@ -854,6 +870,14 @@ async fn perform(app: &TestApp, places: &Places, op: &Op, role: Role, t: Target)
                                       "due_on": "2027-06-30", "reason": "Đơn vị gặp khó khăn" })),
                     )
                     .await
+                }
+                "export_campaign_registrations_xlsx" => {
+                    let path = format!("{base}/registrations/export.xlsx");
+                    call(Method::GET, path, None, None).await
+                }
+                "export_campaign_registrations_docx" => {
+                    let path = format!("{base}/registrations/export.docx");
+                    call(Method::GET, path, None, None).await
                 }
                 other => {
                     panic!("the matrix has a row for {other} but does not know how to call it")

@@ -1,4 +1,5 @@
 pub mod create;
+pub mod export_registrations;
 pub mod extensions;
 pub mod get;
 pub mod list;

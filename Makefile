@@ -28,7 +28,7 @@ openapi: ## Regenerate openapi/openapi.json from the code, then the SPA's API ty
 	cargo run -q --bin thidua -- openapi
 	cd frontend && npm run gen:api
 
-bench: ## Load test (wrk) of a seeded release server: req/s, latency percentiles, peak RSS
+bench: ## City-scale load test: generated data, wrk vs pgbench floor; table + bench/results/*.json
 	@scripts/bench.sh
 
 db: ## Start (or reuse) the local durable PostgreSQL and print its DATABASE_URL

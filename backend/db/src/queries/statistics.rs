@@ -30,33 +30,45 @@ pub struct StatRow {
 const SQL: &str = "
 WITH scoped AS (
     SELECT i.id, i.status, i.kind, i.reform_area, i.organization_id,
-           COALESCE((SELECT avg(CASE WHEN m.done_on IS NOT NULL THEN 100 ELSE m.progress END)
-                       FROM initiative_milestones m WHERE m.initiative_id = i.id), 0)::float8 AS progress,
-           CASE WHEN i.status IN ('draft', 'submitted', 'returned', 'registered', 'in_progress')
-                THEN (SELECT count(*) FROM initiative_milestones m
-                       WHERE m.initiative_id = i.id AND m.done_on IS NULL AND m.due_on < $1)
-                ELSE 0 END AS overdue
+           i.status IN ('draft', 'submitted', 'returned', 'registered', 'in_progress') AS active
       FROM initiatives i
       JOIN organizations o ON o.id = i.organization_id
      WHERE ($2 OR o.path && $3)
        AND ($4::uuid IS NULL OR i.campaign_id = $4)
        AND ($5::uuid IS NULL OR o.path @> ARRAY[$5::uuid])
+),
+-- The roadmap aggregated once, in one pass over the steps of the scoped initiatives (not two
+-- lookups per initiative).
+steps AS (
+    SELECT m.initiative_id,
+           avg(CASE WHEN m.done_on IS NOT NULL THEN 100 ELSE m.progress END)::float8 AS progress,
+           count(*) FILTER (WHERE m.done_on IS NULL AND m.due_on < $1) AS overdue
+      FROM initiative_milestones m
+      JOIN scoped s ON s.id = m.initiative_id
+     GROUP BY m.initiative_id
+),
+per AS (
+    SELECT s.status, s.kind, s.reform_area, s.organization_id,
+           COALESCE(st.progress, 0) AS progress,
+           CASE WHEN s.active THEN COALESCE(st.overdue, 0) ELSE 0 END AS overdue
+      FROM scoped s
+      LEFT JOIN steps st ON st.initiative_id = s.id
 )
 SELECT 'total'::text AS dim, ''::text AS key, count(*) AS initiatives, avg(progress) AS mean_progress,
        COALESCE(sum(overdue), 0)::bigint AS overdue_steps, count(*) FILTER (WHERE overdue > 0) AS overdue_initiatives
-  FROM scoped
+  FROM per
 UNION ALL
 SELECT 'status', status, count(*), avg(progress), COALESCE(sum(overdue), 0)::bigint, count(*) FILTER (WHERE overdue > 0)
-  FROM scoped GROUP BY status
+  FROM per GROUP BY status
 UNION ALL
 SELECT 'kind', kind, count(*), avg(progress), COALESCE(sum(overdue), 0)::bigint, count(*) FILTER (WHERE overdue > 0)
-  FROM scoped GROUP BY kind
+  FROM per GROUP BY kind
 UNION ALL
 SELECT 'area', reform_area, count(*), avg(progress), COALESCE(sum(overdue), 0)::bigint, count(*) FILTER (WHERE overdue > 0)
-  FROM scoped GROUP BY reform_area
+  FROM per GROUP BY reform_area
 UNION ALL
 SELECT 'unit', organization_id::text, count(*), avg(progress), COALESCE(sum(overdue), 0)::bigint, count(*) FILTER (WHERE overdue > 0)
-  FROM scoped GROUP BY organization_id
+  FROM per GROUP BY organization_id
 ";
 
 pub async fn initiatives(

@@ -17,6 +17,9 @@ const MyInitiativesPage = lazy(() => import('@/features/initiatives/components/M
 const UnitInitiativesPage = lazy(() => import('@/features/initiatives/components/UnitInitiativesPage'));
 const InitiativeFormPage = lazy(() => import('@/features/initiatives/components/InitiativeFormPage'));
 const InitiativePage = lazy(() => import('@/features/initiatives/components/InitiativePage'));
+const RegistrationsHomePage = lazy(() => import('@/features/registrations/components/RegistrationsHomePage'));
+const RegistrationInboxPage = lazy(() => import('@/features/registrations/components/RegistrationInboxPage'));
+const RegistrationPage = lazy(() => import('@/features/registrations/components/RegistrationPage'));
 const AuditLogPage = lazy(() => import('@/features/audit/components/AuditLogPage'));
 
 function SessionRoutes() {
@@ -42,6 +45,9 @@ function SessionRoutes() {
               <Route path="initiatives/new" element={<InitiativeFormPage />} />
               <Route path="initiatives/:initiativeId" element={<InitiativePage />} />
               <Route path="initiatives/:initiativeId/edit" element={<InitiativeFormPage />} />
+              <Route path="registrations" element={<RegistrationsHomePage />} />
+              <Route path="registrations/inbox" element={<RegistrationInboxPage />} />
+              <Route path="registrations/:registrationId" element={<RegistrationPage />} />
               <Route path="organizations" element={<OrganizationTreePage />} />
               <Route path="users" element={<UsersPage />} />
               <Route path="audit" element={<AuditLogPage />} />

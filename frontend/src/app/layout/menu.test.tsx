@@ -1,13 +1,13 @@
 import type { ReactElement } from 'react';
-import { render, screen } from '@testing-library/react';
+import { cleanup, render, screen } from '@testing-library/react';
 import { MemoryRouter } from 'react-router';
 import type { Me } from '@/lib/auth';
 import { menuItems, selectedMenuKey } from './menu';
 
-const t = (k: string) => ({ 'shell.campaigns': 'Kế hoạch thi đua', 'shell.myInitiatives': 'Sáng kiến của tôi', 'shell.unitInitiatives': 'Sáng kiến của đơn vị', 'shell.organizations': 'Tổ chức', 'shell.users': 'Người dùng', 'shell.audit': 'Nhật ký hệ thống', 'shell.apiDocs': 'Tài liệu API' })[k] ?? k;
+const t = (k: string) => ({ 'shell.campaigns': 'Kế hoạch thi đua', 'shell.myInitiatives': 'Sáng kiến của tôi', 'shell.unitInitiatives': 'Sáng kiến của đơn vị', 'shell.organizations': 'Tổ chức', 'shell.users': 'Người dùng', 'shell.audit': 'Nhật ký hệ thống', 'shell.apiDocs': 'Tài liệu API', 'shell.registrations': 'Bản đăng ký thi đua', 'shell.registrationInbox': 'Hộp thư đăng ký' })[k] ?? k;
 
-const me = (capabilities: string[]): Me =>
-  ({ user: {}, organization: { id: 'o', code: 'O', name: 'Org' }, roles: [], capabilities }) as unknown as Me;
+const me = (capabilities: string[], roles: string[] = []): Me =>
+  ({ user: {}, organization: { id: 'o', code: 'O', name: 'Org' }, roles: roles.map((role) => ({ role })), capabilities }) as unknown as Me;
 
 function labels(m: Me) {
   render(
@@ -45,6 +45,14 @@ describe('menuItems', () => {
 
   it('shows the audit log to whoever may read it', () => {
     expect(labels(me(['audit.view']))).toEqual(['Kế hoạch thi đua', 'Sáng kiến của tôi', 'Sáng kiến của đơn vị', 'Nhật ký hệ thống', 'Tài liệu API']);
+  });
+
+  it('shows the registration to unit heads and focal officers, and the inbox to authority officers', () => {
+    expect(labels(me([], ['unit_focal']))).toEqual(['Kế hoạch thi đua', 'Sáng kiến của tôi', 'Sáng kiến của đơn vị', 'Bản đăng ký thi đua', 'Tài liệu API']);
+    cleanup();
+    expect(labels(me(['campaigns.extend_deadlines']))).toEqual(['Kế hoạch thi đua', 'Sáng kiến của tôi', 'Sáng kiến của đơn vị', 'Hộp thư đăng ký', 'Tài liệu API']);
+    expect(selectedMenuKey('/registrations/inbox')).toBe('/registrations/inbox');
+    expect(selectedMenuKey('/registrations/r1')).toBe('/registrations');
   });
 
   it('selects the initiatives entry the page belongs to', () => {

@@ -1,15 +1,25 @@
 import { Link } from 'react-router';
 import type { MenuProps } from 'antd';
-import { ApartmentOutlined, ApiOutlined, AuditOutlined, BulbOutlined, FlagOutlined, TeamOutlined, UnorderedListOutlined } from '@ant-design/icons';
-import { hasCapability, type Me } from '@/lib/auth';
+import { ApartmentOutlined, ApiOutlined, AuditOutlined, BulbOutlined, FileTextOutlined, FlagOutlined, InboxOutlined, TeamOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { hasCapability, hasRole, type Me } from '@/lib/auth';
 
 type Item = Required<MenuProps>['items'][number];
 
 /** Navigation follows the user's roles and capabilities; the API still decides every action. */
-type MenuKey = 'shell.campaigns' | 'shell.myInitiatives' | 'shell.unitInitiatives' | 'shell.organizations' | 'shell.users' | 'shell.audit' | 'shell.apiDocs';
+type MenuKey =
+  | 'shell.campaigns'
+  | 'shell.myInitiatives'
+  | 'shell.unitInitiatives'
+  | 'shell.registrations'
+  | 'shell.registrationInbox'
+  | 'shell.organizations'
+  | 'shell.users'
+  | 'shell.audit'
+  | 'shell.apiDocs';
 
 /** The menu entry a path belongs to: the longest menu key it starts with. */
 export function selectedMenuKey(pathname: string): string {
+  if (pathname === '/registrations/inbox' || pathname.startsWith('/registrations/inbox/')) return '/registrations/inbox';
   if (pathname === '/initiatives/mine' || pathname.startsWith('/initiatives/mine/') || pathname === '/initiatives/new') return '/initiatives/mine';
   return '/' + (pathname.split('/')[1] ?? '');
 }
@@ -21,6 +31,12 @@ export function menuItems(me: Me | undefined, t: (k: MenuKey) => string): Item[]
     { key: '/initiatives/mine', icon: <BulbOutlined />, label: <Link to="/initiatives/mine">{t('shell.myInitiatives')}</Link> },
     { key: '/initiatives', icon: <UnorderedListOutlined />, label: <Link to="/initiatives">{t('shell.unitInitiatives')}</Link> },
   ];
+  if (hasRole(me, 'unit_head', 'unit_focal')) {
+    items.push({ key: '/registrations', icon: <FileTextOutlined />, label: <Link to="/registrations">{t('shell.registrations')}</Link> });
+  }
+  if (hasCapability(me, 'campaigns.extend_deadlines')) {
+    items.push({ key: '/registrations/inbox', icon: <InboxOutlined />, label: <Link to="/registrations/inbox">{t('shell.registrationInbox')}</Link> });
+  }
   if (hasCapability(me, 'organizations.manage')) {
     items.push({ key: '/organizations', icon: <ApartmentOutlined />, label: <Link to="/organizations">{t('shell.organizations')}</Link> });
   }

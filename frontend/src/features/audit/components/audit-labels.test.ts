@@ -12,6 +12,9 @@ describe('actionLabel', () => {
     expect(actionLabel(i18n.t, 'user.grant_role')).toBe('Cấp vai trò');
     expect(actionLabel(i18n.t, 'campaign.milestone_delete')).toBe('Xóa mốc thời gian');
     expect(actionLabel(i18n.t, 'demo.seed')).toBe('Nạp dữ liệu mẫu');
+    expect(actionLabel(i18n.t, 'initiative.roadmap_add')).toBe('Thêm bước lộ trình');
+    expect(actionLabel(i18n.t, 'registration.submit')).toBe('Gửi bản đăng ký thi đua');
+    expect(actionLabel(i18n.t, 'registration.return')).toBe('Trả lại bản đăng ký');
   });
 
   it('has a label, not the key, for every known action in both languages', async () => {
@@ -35,6 +38,8 @@ describe('actionLabel', () => {
   it('speaks English when asked', async () => {
     await changeLanguage('en');
     expect(actionLabel(i18n.t, 'auth.logout')).toBe('Signed out');
+    expect(actionLabel(i18n.t, 'registration.receive')).toBe('Received registration');
+    expect(actionLabel(i18n.t, 'initiative.withdraw')).toBe('Withdrew initiative');
   });
 });
 
@@ -43,6 +48,8 @@ describe('entityTypeLabel', () => {
     await changeLanguage('vi');
     expect(entityTypeLabel(i18n.t, 'campaign')).toBe('Kế hoạch thi đua');
     expect(entityTypeLabel(i18n.t, 'system')).toBe('Hệ thống');
+    expect(entityTypeLabel(i18n.t, 'initiative')).toBe('Sáng kiến');
+    expect(entityTypeLabel(i18n.t, 'registration')).toBe('Bản đăng ký thi đua');
     expect(entityTypeLabel(i18n.t, 'dossier')).toBe('dossier');
   });
 });

@@ -26,15 +26,33 @@ export const AUDIT_ACTIONS = [
   'campaign.milestone_update',
   'campaign.milestone_delete',
   'campaign.grant_extension',
+  'initiative.create',
+  'initiative.update',
+  'initiative.submit',
+  'initiative.return',
+  'initiative.register',
+  'initiative.start',
+  'initiative.complete',
+  'initiative.withdraw',
+  'initiative.roadmap_add',
+  'initiative.roadmap_update',
+  'initiative.roadmap_delete',
+  'registration.open',
+  'registration.commitment_add',
+  'registration.commitment_update',
+  'registration.commitment_delete',
+  'registration.submit',
+  'registration.receive',
+  'registration.return',
   'demo.seed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** Filter groups: the API takes a prefix ending with a dot. */
-export const ACTION_GROUPS = ['auth', 'user', 'organization', 'campaign'] as const;
+export const ACTION_GROUPS = ['auth', 'user', 'organization', 'campaign', 'initiative', 'registration'] as const;
 export type ActionGroup = (typeof ACTION_GROUPS)[number];
 
-export const ENTITY_TYPES = ['user', 'organization', 'campaign', 'system'] as const;
+export const ENTITY_TYPES = ['user', 'organization', 'campaign', 'initiative', 'registration', 'system'] as const;
 export type EntityType = (typeof ENTITY_TYPES)[number];
 
 const isIn = <T extends string>(list: readonly T[], x: string): x is T => (list as readonly string[]).includes(x);

@@ -342,6 +342,11 @@ const en: Messages = {
     },
   },
   registrations: {
+    export: {
+      xlsx: 'Download form 1 (Excel)',
+      docx: 'Download form 1 (Word)',
+      failed: 'The file could not be downloaded. Please try again.',
+    },
     title: 'Emulation registration',
     intro: "Pick an open emulation plan to open (or continue) your unit's registration.",
     campaign: 'Emulation plan',

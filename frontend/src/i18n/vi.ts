@@ -341,6 +341,11 @@ const vi = {
     },
   },
   registrations: {
+    export: {
+      xlsx: 'Tải Mẫu 1 (Excel)',
+      docx: 'Tải Mẫu 1 (Word)',
+      failed: 'Không tải được tệp. Vui lòng thử lại.',
+    },
     title: 'Bản đăng ký thi đua',
     intro: 'Chọn kế hoạch thi đua đang triển khai để mở (hoặc tiếp tục) bản đăng ký thi đua của đơn vị.',
     campaign: 'Kế hoạch thi đua',

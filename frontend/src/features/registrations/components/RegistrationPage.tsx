@@ -13,6 +13,7 @@ import { RegisteredInitiativesTable } from './RegisteredInitiativesTable';
 import { RegistrationActions } from './RegistrationActions';
 import { RegistrationStatusTag } from './RegistrationStatusTag';
 import { VersionHistory } from './VersionHistory';
+import { ExportButtons } from './ExportButtons';
 
 export default function RegistrationPage() {
   const { registrationId = '' } = useParams();
@@ -44,6 +45,7 @@ export default function RegistrationPage() {
             </Typography.Title>
             <Space wrap>
               <RegistrationStatusTag status={r.status} />
+              <ExportButtons registrationId={r.id} />
             </Space>
           </div>
           <RegistrationActions registration={r} />

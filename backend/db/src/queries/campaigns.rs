@@ -315,6 +315,26 @@ pub async fn extensions_of(
         .await
 }
 
+/// Every extension of the given campaigns, with its campaign and the ancestry of its unit
+/// (so that callers filter by reach without a query per campaign).
+pub async fn extensions_of_campaigns(
+    conn: &mut AsyncPgConnection,
+    campaign_ids: &[Uuid],
+) -> QueryResult<Vec<(Uuid, DeadlineExtension, Vec<Option<Uuid>>)>> {
+    deadline_extensions::table
+        .inner_join(campaign_milestones::table)
+        .inner_join(organizations::table)
+        .filter(campaign_milestones::campaign_id.eq_any(campaign_ids))
+        .order((campaign_milestones::due_on, deadline_extensions::created_at))
+        .select((
+            campaign_milestones::campaign_id,
+            DeadlineExtension::as_select(),
+            organizations::path,
+        ))
+        .load(conn)
+        .await
+}
+
 /// Grants or replaces one unit's extension of one milestone.
 pub async fn upsert_extension(
     conn: &mut AsyncPgConnection,

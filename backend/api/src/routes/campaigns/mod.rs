@@ -125,10 +125,23 @@ pub async fn views(
     for m in campaign_queries::milestones_of(conn, &ids).await? {
         milestones.entry(m.campaign_id).or_default().push(m);
     }
-    let parent_ids: Vec<Uuid> = loaded
+    let mut parent_ids: Vec<Uuid> = loaded
         .iter()
         .filter_map(|c| c.campaign.parent_campaign_id)
         .collect();
+    parent_ids.sort();
+    parent_ids.dedup();
+    // All extensions of these campaigns in one query; each campaign keeps those the caller
+    // may see (all for its managers, else those of units in the caller's subtrees).
+    let roots = p.roots();
+    let mut extensions_by_campaign: HashMap<Uuid, Vec<(DeadlineExtension, Vec<Uuid>)>> =
+        HashMap::new();
+    for (cid, ext, path) in campaign_queries::extensions_of_campaigns(conn, &ids).await? {
+        extensions_by_campaign
+            .entry(cid)
+            .or_default()
+            .push((ext, path.into_iter().flatten().collect()));
+    }
     let mut parents: HashMap<Uuid, CampaignRef> = HashMap::new();
     for pid in parent_ids {
         // The plan a campaign implements is shown only to those who may see it.
@@ -151,13 +164,13 @@ pub async fn views(
         let status = c.status()?;
         let path = c.organization.ancestry();
         let sees_all = authz::sees_all_extensions(p, &path);
-        let roots = p.roots();
-        let exts: Vec<DeadlineExtension> = campaign_queries::extensions_of(
-            conn,
-            c.campaign.id,
-            if sees_all { None } else { Some(&roots) },
-        )
-        .await?;
+        let exts: Vec<DeadlineExtension> = extensions_by_campaign
+            .remove(&c.campaign.id)
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|(_, unit_path)| sees_all || roots.iter().any(|r| unit_path.contains(r)))
+            .map(|(e, _)| e)
+            .collect();
         let own: HashMap<Uuid, chrono::NaiveDate> = exts
             .iter()
             .filter(|e| e.organization_id == p.organization_id)

@@ -363,6 +363,11 @@ impl From<DieselError> for ApiError {
                     "A concurrent change happened; try again.",
                 )
             }
+            // The server dropped a pooled connection (restart, failover): the pool replaces
+            // it; this one request is told to try again.
+            DieselError::DatabaseError(DatabaseErrorKind::ClosedConnection, _) => {
+                Self::service_unavailable(anyhow::anyhow!("database connection closed: {e}"))
+            }
             _ => Self::internal(e),
         }
     }

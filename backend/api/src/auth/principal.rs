@@ -112,16 +112,13 @@ pub async fn load_principal(
     state: &AppState,
     user_id: Uuid,
 ) -> Result<Option<(Principal, chrono::DateTime<chrono::Utc>)>, ApiError> {
-    let mut conn = state.conn().await?;
-    let user = match user_queries::find(&mut conn, user_id).await {
-        Ok(u) => u,
-        Err(diesel::result::Error::NotFound) => return Ok(None),
-        Err(e) => return Err(e.into()),
+    let conn = state.conn().await?;
+    let Some((user, grants)) = user_queries::with_grants(&conn, user_id).await? else {
+        return Ok(None);
     };
     if !user.is_active {
         return Ok(None);
     }
-    let grants = user_queries::grants_of(&mut conn, &[user.id]).await?;
     let grants = grants
         .into_iter()
         .filter_map(|g| {

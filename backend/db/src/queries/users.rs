@@ -87,6 +87,39 @@ pub async fn find(conn: &mut AsyncPgConnection, id: Uuid) -> QueryResult<User> {
         .await
 }
 
+/// A user and their role grants (with the granted organisations), the two queries
+/// pipelined on one connection: one round trip, for the principal of every request.
+pub async fn with_grants(
+    conn: &AsyncPgConnection,
+    id: Uuid,
+) -> QueryResult<Option<(User, Vec<GrantWithOrg>)>> {
+    let (mut c1, mut c2) = (conn, conn);
+    let user = users::table
+        .find(id)
+        .select(User::as_select())
+        .first::<User>(&mut c1);
+    let grants = role_grants::table
+        .inner_join(organizations::table)
+        .filter(role_grants::user_id.eq(id))
+        .order((role_grants::role, role_grants::created_at))
+        .select((RoleGrant::as_select(), Organization::as_select()))
+        .load::<(RoleGrant, Organization)>(&mut c2);
+    let (user, grants) = tokio::join!(user, grants);
+    let Some(user) = user.optional()? else {
+        return Ok(None);
+    };
+    Ok(Some((
+        user,
+        grants?
+            .into_iter()
+            .map(|(grant, organization)| GrantWithOrg {
+                grant,
+                organization,
+            })
+            .collect(),
+    )))
+}
+
 pub async fn display_names(
     conn: &mut AsyncPgConnection,
     ids: &[Uuid],

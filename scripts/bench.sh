@@ -20,6 +20,7 @@
 #   BENCH_DRAIN_SECONDS [60]       how long a run's queries may outlast it before they are
 #                                  cancelled (a slow workload must not spill into the next)
 #   BENCH_DB_POOL_SIZE [32]        the server's THIDUA_DB_POOL_SIZE
+#   BENCH_PG_SHARED_BUFFERS [1GB]  the throwaway cluster's shared_buffers
 #   BENCH_BUILD [1]                0: skip `cargo build --release` (use the binary as it is)
 #   BENCH_ORGS [5000] BENCH_WARDS [50] BENCH_USERS [20000] BENCH_INITIATIVES [200000]
 #   BENCH_STEPS [5]                scale of the generated data (steps per initiative)
@@ -84,7 +85,9 @@ fi
 
 # ── database ─────────────────────────────────────────────────────────────────
 banner "Throwaway cluster, migrated and demo-seeded"
-eval "$(scripts/pg.sh temp)"
+# A quarter of this machine's memory is the usual shared_buffers; 1 GiB holds the whole
+# generated database, so the runs measure the server and the queries, not the page cache.
+eval "$(THIDUA_PG_SHARED_BUFFERS=${BENCH_PG_SHARED_BUFFERS:-1GB} scripts/pg.sh temp)"
 DB=$(url_with_db "$DATABASE_URL" thidua_bench)
 psql_db() { "$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 "$DB" "$@"; }
 # psql_value SQL: prints the single value the query returns.

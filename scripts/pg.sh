@@ -12,7 +12,8 @@
 #   scripts/pg.sh bindir           print the folder of the PostgreSQL binaries in use
 #
 # Environment: THIDUA_PG_PORT (durable port, default 54329), THIDUA_DATA_DIR (default
-# <repo>/.data), PG_BINDIR (force a binary folder).
+# <repo>/.data), PG_BINDIR (force a binary folder), THIDUA_PG_SHARED_BUFFERS (a throwaway
+# cluster's shared_buffers, e.g. 1GB; PostgreSQL's default otherwise).
 #
 # initdb and pg_ctl refuse to run as root, so as root they run as the `postgres` system
 # user, which then owns the cluster's folders.
@@ -31,7 +32,7 @@ DB_NAME=thidua
 TEMP_MARKER=.thidua-pg-temp
 
 usage() {
-  sed -n '2,20p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
+  sed -n '2,21p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
   exit 2
 }
 
@@ -251,6 +252,10 @@ synchronous_commit = off
 full_page_writes = off
 max_connections = 300
 EOF
+  # The benchmark's city-scale database (~1 GiB) stays in PostgreSQL's own cache.
+  if [[ -n ${THIDUA_PG_SHARED_BUFFERS:-} ]]; then
+    echo "shared_buffers = '${THIDUA_PG_SHARED_BUFFERS}'" | as_pg tee -a "$dir/data/postgresql.conf" >/dev/null
+  fi
 
   for attempt in 1 2 3 4 5; do
     port=$(free_port)

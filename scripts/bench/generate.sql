@@ -208,6 +208,19 @@ SELECT md5('thidua-bench-step-' || i.id || '-' || s)::uuid,
  WHERE i.id IN (SELECT md5('thidua-bench-initiative-' || n)::uuid
                   FROM generate_series(1, :n_initiatives) AS n);
 
+-- Each initiative's roadmap summary (migration 000004), which the trigger skipped in
+-- replica mode would otherwise keep.
+UPDATE initiatives i
+   SET roadmap_progress = s.progress, open_due_dates = s.open
+  FROM (SELECT initiative_id,
+               avg(CASE WHEN done_on IS NOT NULL THEN 100
+                        ELSE least(greatest(progress, 0), 100) END)::double precision AS progress,
+               COALESCE(array_agg(due_on ORDER BY due_on) FILTER (WHERE done_on IS NULL),
+                        '{}') AS open
+          FROM initiative_milestones
+         GROUP BY initiative_id) s
+ WHERE i.id = s.initiative_id;
+
 DO $$
 DECLARE r record;
 BEGIN

@@ -2,6 +2,7 @@
 
 pub mod auth;
 pub mod authz;
+pub mod cache;
 pub mod config;
 pub mod context;
 pub mod error;

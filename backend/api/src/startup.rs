@@ -65,6 +65,7 @@ impl Application {
             pool,
             jwt: Arc::new(JwtKeys::new(&settings)),
             metrics: Arc::new(Metrics::new()?),
+            aggregates: Arc::new(Default::default()),
             settings: Arc::new(settings),
         };
         let doc = api_document();

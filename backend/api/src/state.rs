@@ -4,7 +4,11 @@ use diesel_async::AsyncPgConnection;
 use diesel_async::pooled_connection::deadpool::Object;
 use thidua_db::DbPool;
 
+use thidua_db::models::Initiative;
+use thidua_db::queries::Paged;
+
 use crate::auth::jwt::JwtKeys;
+use crate::cache::VersionedCache;
 use crate::config::Settings;
 use crate::error::ApiError;
 use crate::metrics::Metrics;
@@ -16,6 +20,24 @@ pub struct AppState {
     pub settings: Arc<Settings>,
     pub jwt: Arc<JwtKeys>,
     pub metrics: Arc<Metrics>,
+    pub aggregates: Arc<Aggregates>,
+}
+
+/// Aggregates cached under the data version (see [`crate::cache`]).
+pub struct Aggregates {
+    /// Pages of initiative lists and searches, with their totals.
+    pub initiative_pages: VersionedCache<Arc<Paged<Initiative>>>,
+    pub initiative_statistics: VersionedCache<Arc<crate::views::statistics::InitiativeStatistics>>,
+}
+
+impl Default for Aggregates {
+    fn default() -> Self {
+        Self {
+            // A page holds at most 100 rows of a few KiB: at most a few tens of MiB.
+            initiative_pages: VersionedCache::new(512),
+            initiative_statistics: VersionedCache::new(256),
+        }
+    }
 }
 
 impl AppState {

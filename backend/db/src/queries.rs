@@ -48,6 +48,21 @@ pub fn like_pattern(q: &str) -> String {
     )
 }
 
+/// The data version (migration 000004), to read before computing an aggregate to cache —
+/// in an earlier statement than the aggregate's (see `backend/api/src/cache.rs`).
+pub async fn data_version(conn: &mut diesel_async::AsyncPgConnection) -> diesel::QueryResult<i64> {
+    use diesel_async::RunQueryDsl;
+    diesel::select(diesel::dsl::sql::<diesel::sql_types::BigInt>(
+        "(SELECT last_value FROM data_version)",
+    ))
+    .get_result(conn)
+    .await
+}
+
+/// How many writers were in flight at the statement's snapshot (transactions holding an
+/// id); an aggregate computed from a snapshot with any may not be cached.
+pub const WRITERS_IN_FLIGHT: &str = "(SELECT count(*) FROM pg_snapshot_xip(pg_current_snapshot()))";
+
 /// A page of rows and the total number of rows matching the filters.
 #[derive(Debug, Clone)]
 pub struct Paged<T> {

@@ -130,6 +130,8 @@ diesel::table! {
         created_at -> Timestamptz,
         updated_at -> Timestamptz,
         search -> Nullable<Tsvector>,
+        roadmap_progress -> Float8,
+        open_due_dates -> Array<Nullable<Date>>,
     }
 }
 

@@ -36,7 +36,9 @@ fn diesel_type(udt: &str) -> String {
         "timestamptz" => "Timestamptz".into(),
         "jsonb" => "Jsonb".into(),
         "bytea" => "Bytea".into(),
+        "float8" => "Float8".into(),
         "_uuid" => "Array<Nullable<Uuid>>".into(),
+        "_date" => "Array<Nullable<Date>>".into(),
         other => format!("unmapped({other})"),
     }
 }

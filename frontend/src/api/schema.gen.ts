@@ -1289,7 +1289,11 @@ export interface components {
             by_status: components["schemas"]["KeyedStat"][];
             by_kind: components["schemas"]["KeyedStat"][];
             by_reform_area: components["schemas"]["KeyedStat"][];
-            /** @description Busiest units first. */
+            /**
+             * @description The units directly under the scope (the organisation asked for, else the caller's
+             *     units), each counting its whole subtree — or the scope's unit itself for initiatives
+             *     of its own; busiest first. Ask again with `organization_id` to go one level down.
+             */
             by_unit: components["schemas"]["UnitStat"][];
         };
         /** @enum {string} */

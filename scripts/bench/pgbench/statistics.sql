@@ -3,31 +3,27 @@
 -- $3 = {Q1}, $4 = the campaign, $5 = NULL. Keep it in step with that file.
 -- Variables (pgbench -D): q1, campaign.
 WITH scoped AS (
-    SELECT i.id, i.status, i.kind, i.reform_area, i.organization_id,
-           COALESCE((SELECT avg(CASE WHEN m.done_on IS NOT NULL THEN 100 ELSE m.progress END)
-                       FROM initiative_milestones m WHERE m.initiative_id = i.id), 0)::float8 AS progress,
+    SELECT i.status, i.kind, i.reform_area, i.organization_id,
+           i.roadmap_progress AS progress,
            CASE WHEN i.status IN ('draft', 'submitted', 'returned', 'registered', 'in_progress')
-                THEN (SELECT count(*) FROM initiative_milestones m
-                       WHERE m.initiative_id = i.id AND m.done_on IS NULL AND m.due_on < current_date)
-                ELSE 0 END AS overdue
+                THEN width_bucket(current_date - 1, i.open_due_dates) ELSE 0 END AS overdue
       FROM initiatives i
       JOIN organizations o ON o.id = i.organization_id
      WHERE (false OR o.path && ARRAY[:q1::uuid])
        AND (:campaign::uuid IS NULL OR i.campaign_id = :campaign::uuid)
        AND (NULL::uuid IS NULL OR o.path @> ARRAY[NULL::uuid])
 )
-SELECT 'total'::text AS dim, ''::text AS key, count(*) AS initiatives, avg(progress) AS mean_progress,
-       COALESCE(sum(overdue), 0)::bigint AS overdue_steps, count(*) FILTER (WHERE overdue > 0) AS overdue_initiatives
+SELECT CASE WHEN GROUPING(status) = 0 THEN 'status'
+            WHEN GROUPING(kind) = 0 THEN 'kind'
+            WHEN GROUPING(reform_area) = 0 THEN 'area'
+            WHEN GROUPING(organization_id) = 0 THEN 'unit'
+            ELSE 'total' END AS dim,
+       COALESCE(status, kind, reform_area, organization_id::text, '') AS key,
+       count(*) AS initiatives,
+       COALESCE(sum(progress), 0)::float8 AS progress_sum,
+       COALESCE(sum(overdue), 0)::bigint AS overdue_steps,
+       count(*) FILTER (WHERE overdue > 0) AS overdue_initiatives
   FROM scoped
+ GROUP BY GROUPING SETS ((status), (kind), (reform_area), (organization_id), ())
 UNION ALL
-SELECT 'status', status, count(*), avg(progress), COALESCE(sum(overdue), 0)::bigint, count(*) FILTER (WHERE overdue > 0)
-  FROM scoped GROUP BY status
-UNION ALL
-SELECT 'kind', kind, count(*), avg(progress), COALESCE(sum(overdue), 0)::bigint, count(*) FILTER (WHERE overdue > 0)
-  FROM scoped GROUP BY kind
-UNION ALL
-SELECT 'area', reform_area, count(*), avg(progress), COALESCE(sum(overdue), 0)::bigint, count(*) FILTER (WHERE overdue > 0)
-  FROM scoped GROUP BY reform_area
-UNION ALL
-SELECT 'unit', organization_id::text, count(*), avg(progress), COALESCE(sum(overdue), 0)::bigint, count(*) FILTER (WHERE overdue > 0)
-  FROM scoped GROUP BY organization_id;
+SELECT 'in_flight', '', count(*), 0, 0, 0 FROM pg_snapshot_xip(pg_current_snapshot());

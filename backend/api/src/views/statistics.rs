@@ -33,13 +33,15 @@ pub struct UnitStat {
     pub stats: StatGroup,
 }
 
-#[derive(Debug, Serialize, ToSchema)]
+#[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct InitiativeStatistics {
     pub total: StatGroup,
     pub by_status: Vec<KeyedStat>,
     pub by_kind: Vec<KeyedStat>,
     pub by_reform_area: Vec<KeyedStat>,
-    /// Busiest units first.
+    /// The units directly under the scope (the organisation asked for, else the caller's
+    /// units), each counting its whole subtree — or the scope's unit itself for initiatives
+    /// of its own; busiest first. Ask again with `organization_id` to go one level down.
     pub by_unit: Vec<UnitStat>,
 }
 

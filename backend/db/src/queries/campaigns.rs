@@ -129,6 +129,14 @@ pub async fn find(conn: &mut AsyncPgConnection, id: Uuid) -> QueryResult<Campaig
         .await
 }
 
+pub async fn find_many(conn: &mut AsyncPgConnection, ids: &[Uuid]) -> QueryResult<Vec<Campaign>> {
+    campaigns::table
+        .filter(campaigns::id.eq_any(ids))
+        .select(Campaign::as_select())
+        .load(conn)
+        .await
+}
+
 pub async fn find_by_code(
     conn: &mut AsyncPgConnection,
     organization_id: Uuid,
@@ -310,6 +318,20 @@ pub async fn extensions_of(
         q = q.filter(deadline_extensions::organization_id.eq_any(orgs));
     }
     q.order((campaign_milestones::due_on, deadline_extensions::created_at))
+        .select(DeadlineExtension::as_select())
+        .load(conn)
+        .await
+}
+
+/// The extensions of the given milestones granted to the given units.
+pub async fn extensions_for(
+    conn: &mut AsyncPgConnection,
+    milestone_ids: &[Uuid],
+    unit_ids: &[Uuid],
+) -> QueryResult<Vec<DeadlineExtension>> {
+    deadline_extensions::table
+        .filter(deadline_extensions::milestone_id.eq_any(milestone_ids))
+        .filter(deadline_extensions::organization_id.eq_any(unit_ids))
         .select(DeadlineExtension::as_select())
         .load(conn)
         .await

@@ -10,12 +10,12 @@ use uuid::Uuid;
 use super::{Paged, Scope};
 use crate::models::{
     Initiative, InitiativeAuthor, InitiativeChanges, InitiativeTransition, NewInitiative,
-    NewInitiativeTransition, NewRoadmapMilestone, ReformArea, RoadmapMilestone,
+    NewInitiativeTransition, NewRoadmapMilestone, Organization, ReformArea, RoadmapMilestone,
     RoadmapMilestoneChanges,
 };
 use crate::schema::{
-    initiative_authors, initiative_milestones, initiative_transitions, initiatives, organizations,
-    reform_areas,
+    campaigns, initiative_authors, initiative_milestones, initiative_transitions, initiatives,
+    organizations, reform_areas, users,
 };
 
 #[derive(Debug, Clone, Default)]
@@ -119,23 +119,29 @@ fn filtered<'a>(scope: &Scope, f: &InitiativeFilter) -> initiatives::BoxedQuery<
         );
     }
     if let Some(day) = f.overdue_on {
-        q = q.filter(initiatives::status.eq_any(ACTIVE)).filter(exists(
-            initiative_milestones::table
-                .filter(initiative_milestones::initiative_id.eq(initiatives::id))
-                .filter(initiative_milestones::done_on.is_null())
-                .filter(initiative_milestones::due_on.lt(day)),
-        ));
+        // The first step not done (the roadmap summary of migration 000004) is past its day.
+        q = q.filter(initiatives::status.eq_any(ACTIVE)).filter(
+            sql::<Bool>("initiatives.open_due_dates[1] < ").bind::<diesel::sql_types::Date, _>(day),
+        );
     }
     q
 }
 
+/// One page and the total, and whether they may be cached: no writer was in flight at the
+/// count's snapshot (the page is read after it, in the same round trip).
 pub async fn list(
-    conn: &mut AsyncPgConnection,
+    conn: &AsyncPgConnection,
     scope: &Scope,
     f: &InitiativeFilter,
     req: &ListRequest<InitiativeSort>,
-) -> QueryResult<Paged<Initiative>> {
-    let total = filtered(scope, f).count().get_result(conn).await?;
+) -> QueryResult<(Paged<Initiative>, bool)> {
+    let (mut c1, mut c2) = (conn, conn);
+    let total = filtered(scope, f)
+        .select((
+            diesel::dsl::count_star(),
+            sql::<diesel::sql_types::BigInt>(super::WRITERS_IN_FLIGHT),
+        ))
+        .get_result::<(i64, i64)>(&mut c1);
     let q = filtered(scope, f);
     let q = match (req.sort.field, &f.search) {
         (InitiativeSort::Relevance, Some(tsq)) => q.order((
@@ -162,21 +168,29 @@ pub async fn list(
         .select(Initiative::as_select())
         .limit(req.page.per_page)
         .offset(req.page.offset())
-        .load(conn)
-        .await?;
-    Ok(Paged { items, total })
+        .load::<Initiative>(&mut c2);
+    let (total, items) = tokio::join!(total, items);
+    let (total, in_flight) = total?;
+    Ok((
+        Paged {
+            items: items?,
+            total,
+        },
+        in_flight == 0,
+    ))
 }
 
-/// The initiatives a unit has registered for a campaign (everything the unit approved,
-/// whatever became of it since), in the order they were created.
+/// The initiatives units have registered for campaigns (everything a unit approved,
+/// whatever became of it since), in the order they were created: those of every unit in
+/// `unit_ids` for every campaign in `campaign_ids` (callers keep the pairs they asked for).
 pub async fn registered_of(
     conn: &mut AsyncPgConnection,
-    campaign_id: Uuid,
-    unit_id: Uuid,
+    campaign_ids: &[Uuid],
+    unit_ids: &[Uuid],
 ) -> QueryResult<Vec<Initiative>> {
     initiatives::table
-        .filter(initiatives::campaign_id.eq(campaign_id))
-        .filter(initiatives::organization_id.eq(unit_id))
+        .filter(initiatives::campaign_id.eq_any(campaign_ids))
+        .filter(initiatives::organization_id.eq_any(unit_ids))
         .filter(initiatives::status.eq_any([
             "registered",
             "in_progress",
@@ -186,6 +200,188 @@ pub async fn registered_of(
         ]))
         .order((initiatives::created_at, initiatives::id))
         .select(Initiative::as_select())
+        .load(conn)
+        .await
+}
+
+/// An author with the name and position shown beside them.
+pub type NamedAuthor = (InitiativeAuthor, String, Option<String>);
+
+/// Everything a view of some initiatives shows besides their own rows.
+#[derive(Debug, Default)]
+pub struct Related {
+    pub units: Vec<Organization>,
+    /// Campaign id, code and title.
+    pub campaigns: Vec<(Uuid, String, String)>,
+    pub areas: Vec<ReformArea>,
+    /// Creator id and display name.
+    pub creators: Vec<(Uuid, String)>,
+    /// Ordered by initiative, then share order.
+    pub authors: Vec<NamedAuthor>,
+    /// Ordered by initiative, then due date.
+    pub roadmaps: Vec<RoadmapMilestone>,
+}
+
+fn distinct(ids: impl Iterator<Item = Uuid>) -> Vec<Uuid> {
+    let mut v: Vec<Uuid> = ids.collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
+/// What [`Related`] holds for `items`: six queries pipelined on one connection, so one
+/// round trip whatever the number of initiatives.
+pub async fn related(conn: &AsyncPgConnection, items: &[Initiative]) -> QueryResult<Related> {
+    let ids: Vec<Uuid> = items.iter().map(|i| i.id).collect();
+    let unit_ids = distinct(items.iter().map(|i| i.organization_id));
+    let campaign_ids = distinct(items.iter().map(|i| i.campaign_id));
+    let area_codes = {
+        let mut v: Vec<String> = items.iter().map(|i| i.reform_area.clone()).collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    };
+    let creator_ids = distinct(items.iter().map(|i| i.created_by));
+    let (mut c1, mut c2, mut c3, mut c4, mut c5, mut c6) = (conn, conn, conn, conn, conn, conn);
+    let units = organizations::table
+        .filter(organizations::id.eq_any(&unit_ids))
+        .select(Organization::as_select())
+        .load::<Organization>(&mut c1);
+    let campaigns = campaigns::table
+        .filter(campaigns::id.eq_any(&campaign_ids))
+        .select((campaigns::id, campaigns::code, campaigns::title))
+        .load::<(Uuid, String, String)>(&mut c2);
+    let areas = reform_areas::table
+        .filter(reform_areas::code.eq_any(&area_codes))
+        .select(ReformArea::as_select())
+        .load::<ReformArea>(&mut c3);
+    let creators = users::table
+        .filter(users::id.eq_any(&creator_ids))
+        .select((users::id, users::display_name))
+        .load::<(Uuid, String)>(&mut c4);
+    let authors = named_authors(&mut c5, &ids);
+    let roadmaps = roadmap_steps(&mut c6, &ids);
+    let (units, campaigns, areas, creators, authors, roadmaps) =
+        tokio::join!(units, campaigns, areas, creators, authors, roadmaps);
+    Ok(Related {
+        units: units?,
+        campaigns: campaigns?,
+        areas: areas?,
+        creators: creators?,
+        authors: authors?,
+        roadmaps: roadmaps?,
+    })
+}
+
+/// One initiative and what its view shows, in one round trip: the row joined with its
+/// unit, campaign, area and creator, its authors and its roadmap, pipelined.
+pub async fn find_related(
+    conn: &AsyncPgConnection,
+    id: Uuid,
+) -> QueryResult<(Initiative, Related)> {
+    let (mut c1, mut c2, mut c3) = (conn, conn, conn);
+    let row = initiatives::table
+        .inner_join(organizations::table)
+        .inner_join(campaigns::table)
+        .inner_join(reform_areas::table)
+        .inner_join(users::table)
+        .filter(initiatives::id.eq(id))
+        .select((
+            Initiative::as_select(),
+            Organization::as_select(),
+            (campaigns::id, campaigns::code, campaigns::title),
+            ReformArea::as_select(),
+            users::display_name,
+        ))
+        .first::<(
+            Initiative,
+            Organization,
+            (Uuid, String, String),
+            ReformArea,
+            String,
+        )>(&mut c1);
+    let ids = [id];
+    let authors = named_authors(&mut c2, &ids);
+    let roadmaps = roadmap_steps(&mut c3, &ids);
+    let (row, authors, roadmaps) = tokio::join!(row, authors, roadmaps);
+    let (initiative, unit, campaign, area, creator) = row?;
+    let creators = vec![(initiative.created_by, creator)];
+    Ok((
+        initiative,
+        Related {
+            units: vec![unit],
+            campaigns: vec![campaign],
+            areas: vec![area],
+            creators,
+            authors: authors?,
+            roadmaps: roadmaps?,
+        },
+    ))
+}
+
+/// An initiative with its unit and its authors (what the policy decides on), in one round
+/// trip.
+pub async fn find_with_unit(
+    conn: &AsyncPgConnection,
+    id: Uuid,
+) -> QueryResult<(Initiative, Organization, Vec<InitiativeAuthor>)> {
+    let (mut c1, mut c2) = (conn, conn);
+    let row = initiatives::table
+        .inner_join(organizations::table)
+        .filter(initiatives::id.eq(id))
+        .select((Initiative::as_select(), Organization::as_select()))
+        .first::<(Initiative, Organization)>(&mut c1);
+    let authors = initiative_authors::table
+        .filter(initiative_authors::initiative_id.eq(id))
+        .order(initiative_authors::sort_order)
+        .select(InitiativeAuthor::as_select())
+        .load::<InitiativeAuthor>(&mut c2);
+    let (row, authors) = tokio::join!(row, authors);
+    let (initiative, unit) = row?;
+    Ok((initiative, unit, authors?))
+}
+
+/// The authors of the given initiatives with their names and positions.
+pub async fn authors_named(
+    conn: &AsyncPgConnection,
+    ids: &[Uuid],
+) -> QueryResult<Vec<NamedAuthor>> {
+    named_authors(&mut &*conn, ids).await
+}
+
+async fn named_authors(
+    conn: &mut &AsyncPgConnection,
+    ids: &[Uuid],
+) -> QueryResult<Vec<NamedAuthor>> {
+    initiative_authors::table
+        .inner_join(users::table)
+        .filter(initiative_authors::initiative_id.eq_any(ids))
+        .order((
+            initiative_authors::initiative_id,
+            initiative_authors::sort_order,
+        ))
+        .select((
+            InitiativeAuthor::as_select(),
+            users::display_name,
+            users::position,
+        ))
+        .load(conn)
+        .await
+}
+
+async fn roadmap_steps(
+    conn: &mut &AsyncPgConnection,
+    ids: &[Uuid],
+) -> QueryResult<Vec<RoadmapMilestone>> {
+    initiative_milestones::table
+        .filter(initiative_milestones::initiative_id.eq_any(ids))
+        .order((
+            initiative_milestones::initiative_id,
+            initiative_milestones::due_on,
+            initiative_milestones::sort_order,
+            initiative_milestones::id,
+        ))
+        .select(RoadmapMilestone::as_select())
         .load(conn)
         .await
 }

@@ -244,6 +244,22 @@ pub async fn versions_of(
         .await
 }
 
+/// Every version of the given registrations, by registration then number.
+pub async fn versions_of_many(
+    conn: &mut AsyncPgConnection,
+    ids: &[Uuid],
+) -> QueryResult<Vec<RegistrationVersion>> {
+    registration_versions::table
+        .filter(registration_versions::registration_id.eq_any(ids))
+        .order((
+            registration_versions::registration_id,
+            registration_versions::number,
+        ))
+        .select(RegistrationVersion::as_select())
+        .load(conn)
+        .await
+}
+
 /// Records the authority's decision on the latest version.
 pub async fn decide_latest(
     conn: &mut AsyncPgConnection,

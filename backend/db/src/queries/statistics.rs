@@ -10,65 +10,53 @@ use super::Scope;
 
 #[derive(Debug, Clone, QueryableByName)]
 pub struct StatRow {
-    /// `total`, `status`, `kind`, `area` or `unit`.
+    /// `total`, `status`, `kind`, `area`, `unit` (the initiatives' own units), or
+    /// `in_flight`, whose `initiatives` is the number of writers in flight at the snapshot.
     #[diesel(sql_type = Text)]
     pub dim: String,
     #[diesel(sql_type = Text)]
     pub key: String,
     #[diesel(sql_type = BigInt)]
     pub initiatives: i64,
-    #[diesel(sql_type = Nullable<Double>)]
-    pub mean_progress: Option<f64>,
+    /// The sum of the initiatives' progress (0–100 each), so groups can be merged.
+    #[diesel(sql_type = Double)]
+    pub progress_sum: f64,
     #[diesel(sql_type = BigInt)]
     pub overdue_steps: i64,
     #[diesel(sql_type = BigInt)]
     pub overdue_initiatives: i64,
 }
 
-/// Per initiative: progress is the mean of its steps (a done step counts 100, none: 0);
-/// overdue steps are undone steps past their day, counted while the initiative is active.
+/// One pass over the initiatives in scope, reading each one's roadmap summary (migration
+/// 000004) instead of its steps: progress is `roadmap_progress`; overdue steps, counted while
+/// the initiative is active, are the due dates of its steps not done that fall before the
+/// day (`width_bucket` over the sorted `open_due_dates`).
 const SQL: &str = "
 WITH scoped AS (
-    SELECT i.id, i.status, i.kind, i.reform_area, i.organization_id,
-           i.status IN ('draft', 'submitted', 'returned', 'registered', 'in_progress') AS active
+    SELECT i.status, i.kind, i.reform_area, i.organization_id,
+           i.roadmap_progress AS progress,
+           CASE WHEN i.status IN ('draft', 'submitted', 'returned', 'registered', 'in_progress')
+                THEN width_bucket($1 - 1, i.open_due_dates) ELSE 0 END AS overdue
       FROM initiatives i
       JOIN organizations o ON o.id = i.organization_id
      WHERE ($2 OR o.path && $3)
        AND ($4::uuid IS NULL OR i.campaign_id = $4)
        AND ($5::uuid IS NULL OR o.path @> ARRAY[$5::uuid])
-),
--- The roadmap aggregated once, in one pass over the steps of the scoped initiatives (not two
--- lookups per initiative).
-steps AS (
-    SELECT m.initiative_id,
-           avg(CASE WHEN m.done_on IS NOT NULL THEN 100 ELSE m.progress END)::float8 AS progress,
-           count(*) FILTER (WHERE m.done_on IS NULL AND m.due_on < $1) AS overdue
-      FROM initiative_milestones m
-      JOIN scoped s ON s.id = m.initiative_id
-     GROUP BY m.initiative_id
-),
-per AS (
-    SELECT s.status, s.kind, s.reform_area, s.organization_id,
-           COALESCE(st.progress, 0) AS progress,
-           CASE WHEN s.active THEN COALESCE(st.overdue, 0) ELSE 0 END AS overdue
-      FROM scoped s
-      LEFT JOIN steps st ON st.initiative_id = s.id
 )
-SELECT 'total'::text AS dim, ''::text AS key, count(*) AS initiatives, avg(progress) AS mean_progress,
-       COALESCE(sum(overdue), 0)::bigint AS overdue_steps, count(*) FILTER (WHERE overdue > 0) AS overdue_initiatives
-  FROM per
+SELECT CASE WHEN GROUPING(status) = 0 THEN 'status'
+            WHEN GROUPING(kind) = 0 THEN 'kind'
+            WHEN GROUPING(reform_area) = 0 THEN 'area'
+            WHEN GROUPING(organization_id) = 0 THEN 'unit'
+            ELSE 'total' END AS dim,
+       COALESCE(status, kind, reform_area, organization_id::text, '') AS key,
+       count(*) AS initiatives,
+       COALESCE(sum(progress), 0)::float8 AS progress_sum,
+       COALESCE(sum(overdue), 0)::bigint AS overdue_steps,
+       count(*) FILTER (WHERE overdue > 0) AS overdue_initiatives
+  FROM scoped
+ GROUP BY GROUPING SETS ((status), (kind), (reform_area), (organization_id), ())
 UNION ALL
-SELECT 'status', status, count(*), avg(progress), COALESCE(sum(overdue), 0)::bigint, count(*) FILTER (WHERE overdue > 0)
-  FROM per GROUP BY status
-UNION ALL
-SELECT 'kind', kind, count(*), avg(progress), COALESCE(sum(overdue), 0)::bigint, count(*) FILTER (WHERE overdue > 0)
-  FROM per GROUP BY kind
-UNION ALL
-SELECT 'area', reform_area, count(*), avg(progress), COALESCE(sum(overdue), 0)::bigint, count(*) FILTER (WHERE overdue > 0)
-  FROM per GROUP BY reform_area
-UNION ALL
-SELECT 'unit', organization_id::text, count(*), avg(progress), COALESCE(sum(overdue), 0)::bigint, count(*) FILTER (WHERE overdue > 0)
-  FROM per GROUP BY organization_id
+SELECT 'in_flight', '', count(*), 0, 0, 0 FROM pg_snapshot_xip(pg_current_snapshot())
 ";
 
 pub async fn initiatives(

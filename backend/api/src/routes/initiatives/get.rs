@@ -2,7 +2,6 @@ use actix_web::{HttpResponse, get, web};
 use uuid::Uuid;
 
 use crate::auth::Principal;
-use crate::authz::InitiativeOp;
 use crate::error::ApiError;
 use crate::state::AppState;
 use crate::views::initiatives::InitiativeView;
@@ -24,10 +23,8 @@ pub async fn get_initiative(
     p: Principal,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
-    let mut conn = state.conn().await?;
-    let loaded = super::load(&mut conn, id.into_inner()).await?;
-    loaded.authorize(&p, InitiativeOp::View)?;
-    let view = super::view_one(&mut conn, &p, loaded.initiative.id).await?;
+    let conn = state.conn().await?;
+    let view = super::view_of(&conn, &p, id.into_inner()).await?;
     Ok(HttpResponse::Ok()
         .insert_header(("ETag", view.etag.clone()))
         .json(view))

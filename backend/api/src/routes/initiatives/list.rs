@@ -1,8 +1,10 @@
 use actix_web::{get, web};
-use thidua_db::queries::Scope;
+use std::sync::Arc;
+
 use thidua_db::queries::initiatives::{
     self as initiative_queries, InitiativeFilter, InitiativeSort,
 };
+use thidua_db::queries::{Scope, data_version};
 use thidua_domain::initiative::{InitiativeKind, InitiativeStatus};
 use thidua_domain::page::ListRequest;
 
@@ -82,7 +84,16 @@ pub async fn list_initiatives(
         overdue_on: (params.overdue == Some(true)).then(today),
     };
     let mut conn = state.conn().await?;
-    let found = initiative_queries::list(&mut conn, &scope, &filter, &req).await?;
-    let items = super::views(&mut conn, &p, found.items).await?;
+    let version = data_version(&mut conn).await?;
+    let key = format!("{scope:?}|{filter:?}|{req:?}");
+    let found = state
+        .aggregates
+        .initiative_pages
+        .get_or_compute(key, version, || async {
+            let (found, storable) = initiative_queries::list(&conn, &scope, &filter, &req).await?;
+            Ok::<_, ApiError>((Arc::new(found), storable))
+        })
+        .await?;
+    let items = super::views(&mut conn, &p, found.items.clone()).await?;
     Ok(web::Json(Page::of(items, found.total, req.page)))
 }

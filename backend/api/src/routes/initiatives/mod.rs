@@ -12,8 +12,7 @@ use std::collections::HashMap;
 use thidua_db::AsyncPgConnection;
 use thidua_db::models::{Initiative, InitiativeAuthor, Organization, RoadmapMilestone};
 use thidua_db::queries::{
-    campaigns as campaign_queries, initiatives as initiative_queries, organizations as org_queries,
-    users as user_queries,
+    initiatives as initiative_queries, organizations as org_queries, users as user_queries,
 };
 use thidua_domain::initiative::{
     InitiativeKind, InitiativeStatus, RoadmapStep, overdue_steps, progress,
@@ -69,9 +68,7 @@ impl LoadedInitiative {
 }
 
 pub async fn load(conn: &mut AsyncPgConnection, id: Uuid) -> Result<LoadedInitiative, ApiError> {
-    let initiative = initiative_queries::find(conn, id).await?;
-    let unit = org_queries::find(conn, initiative.organization_id).await?;
-    let authors = initiative_queries::authors_of(conn, &[id]).await?;
+    let (initiative, unit, authors) = initiative_queries::find_with_unit(conn, id).await?;
     Ok(LoadedInitiative {
         initiative,
         unit,
@@ -90,56 +87,61 @@ fn steps(roadmap: &[RoadmapMilestone]) -> Vec<RoadmapStep> {
         .collect()
 }
 
-/// Full views of initiatives, loading what they refer to in a handful of queries.
+/// Full views of initiatives; what they refer to comes in one pipelined round trip.
 pub async fn views(
     conn: &mut AsyncPgConnection,
     p: &Principal,
     items: Vec<Initiative>,
 ) -> Result<Vec<InitiativeView>, ApiError> {
-    let ids: Vec<Uuid> = items.iter().map(|i| i.id).collect();
-    let mut authors: HashMap<Uuid, Vec<InitiativeAuthor>> = HashMap::new();
-    for a in initiative_queries::authors_of(conn, &ids).await? {
-        authors.entry(a.initiative_id).or_default().push(a);
+    let related = initiative_queries::related(conn, &items).await?;
+    assemble(p, items, related)
+}
+
+/// One initiative's view, if the caller may see it (404 otherwise): a single round trip.
+pub async fn view_of(
+    conn: &AsyncPgConnection,
+    p: &Principal,
+    id: Uuid,
+) -> Result<InitiativeView, ApiError> {
+    let (initiative, related) = initiative_queries::find_related(conn, id).await?;
+    let loaded = LoadedInitiative {
+        unit: related
+            .units
+            .first()
+            .cloned()
+            .ok_or_else(ApiError::not_found)?,
+        authors: related.authors.iter().map(|a| a.0.clone()).collect(),
+        initiative,
+    };
+    loaded.authorize(p, InitiativeOp::View)?;
+    assemble(p, vec![loaded.initiative], related)
+        .map(|mut v| v.pop())?
+        .ok_or_else(ApiError::not_found)
+}
+
+/// The views of `items` from what [`initiative_queries::related`] loaded for them.
+fn assemble(
+    p: &Principal,
+    items: Vec<Initiative>,
+    related: initiative_queries::Related,
+) -> Result<Vec<InitiativeView>, ApiError> {
+    let mut authors: HashMap<Uuid, Vec<initiative_queries::NamedAuthor>> = HashMap::new();
+    for a in related.authors {
+        authors.entry(a.0.initiative_id).or_default().push(a);
     }
     let mut roadmaps: HashMap<Uuid, Vec<RoadmapMilestone>> = HashMap::new();
-    for m in initiative_queries::roadmaps_of(conn, &ids).await? {
+    for m in related.roadmaps {
         roadmaps.entry(m.initiative_id).or_default().push(m);
     }
-    let mut org_ids: Vec<Uuid> = items.iter().map(|i| i.organization_id).collect();
-    org_ids.sort();
-    org_ids.dedup();
-    let orgs: HashMap<Uuid, Organization> = org_queries::find_many(conn, &org_ids)
-        .await?
+    let orgs: HashMap<Uuid, Organization> = related.units.into_iter().map(|o| (o.id, o)).collect();
+    let campaigns: HashMap<Uuid, CampaignRef> = related
+        .campaigns
         .into_iter()
-        .map(|o| (o.id, o))
+        .map(|(id, code, title)| (id, CampaignRef { id, code, title }))
         .collect();
-    let mut campaign_ids: Vec<Uuid> = items.iter().map(|i| i.campaign_id).collect();
-    campaign_ids.sort();
-    campaign_ids.dedup();
-    let mut campaigns = HashMap::new();
-    for cid in campaign_ids {
-        let c = campaign_queries::find(conn, cid).await?;
-        campaigns.insert(
-            cid,
-            CampaignRef {
-                id: c.id,
-                code: c.code,
-                title: c.title,
-            },
-        );
-    }
-    let mut user_ids: Vec<Uuid> = items.iter().map(|i| i.created_by).collect();
-    user_ids.extend(authors.values().flatten().map(|a| a.user_id));
-    user_ids.sort();
-    user_ids.dedup();
-    let people: HashMap<Uuid, (String, Option<String>)> =
-        user_queries::names_and_positions(conn, &user_ids)
-            .await?
-            .into_iter()
-            .map(|(id, name, position)| (id, (name, position)))
-            .collect();
-    let areas: HashMap<String, ReformAreaView> = initiative_queries::reform_areas(conn)
-        .await?
+    let creators: HashMap<Uuid, String> = related.creators.into_iter().collect();
+    let areas: HashMap<String, ReformAreaView> = related
+        .areas
         .into_iter()
         .map(|a| {
             (
@@ -153,10 +155,6 @@ pub async fn views(
         })
         .collect();
     let day = today();
-    let user_ref = |id: Uuid| UserRef {
-        id,
-        display_name: people.get(&id).map(|p| p.0.clone()).unwrap_or_default(),
-    };
 
     let mut out = Vec::with_capacity(items.len());
     for i in items {
@@ -170,8 +168,9 @@ pub async fn views(
         let its_authors = authors.remove(&i.id).unwrap_or_default();
         let roadmap = roadmaps.remove(&i.id).unwrap_or_default();
         let is_author =
-            i.created_by == p.user_id || its_authors.iter().any(|a| a.user_id == p.user_id);
+            i.created_by == p.user_id || its_authors.iter().any(|a| a.0.user_id == p.user_id);
         let path = unit.ancestry();
+        let steps = steps(&roadmap);
         out.push(InitiativeView {
             id: i.id,
             campaign: campaigns
@@ -189,17 +188,20 @@ pub async fn views(
                     name_en: i.reform_area.clone(),
                 }),
             authors: its_authors
-                .iter()
-                .map(|a| AuthorView {
-                    user: user_ref(a.user_id),
-                    position: people.get(&a.user_id).and_then(|p| p.1.clone()),
+                .into_iter()
+                .map(|(a, display_name, position)| AuthorView {
+                    user: UserRef {
+                        id: a.user_id,
+                        display_name,
+                    },
+                    position,
                     contribution_pct: a.contribution_pct,
                 })
                 .collect(),
-            progress: progress(&steps(&roadmap)),
+            progress: progress(&steps),
             // Only an initiative under way can be behind (as in the list's `overdue` filter).
             overdue_steps: if status.is_active() {
-                overdue_steps(&steps(&roadmap), day) as i64
+                overdue_steps(&steps, day) as i64
             } else {
                 0
             },
@@ -217,7 +219,10 @@ pub async fn views(
                 })
                 .collect(),
             status: status.into(),
-            created_by: user_ref(i.created_by),
+            created_by: UserRef {
+                id: i.created_by,
+                display_name: creators.get(&i.created_by).cloned().unwrap_or_default(),
+            },
             allowed_actions: authz::initiative_allowed_actions(p, &path, is_author, status),
             etag: etag(i.id, i.version),
             title: i.title,
@@ -241,9 +246,8 @@ pub async fn view_one(
     p: &Principal,
     id: Uuid,
 ) -> Result<InitiativeView, ApiError> {
-    let i = initiative_queries::find(conn, id).await?;
-    views(conn, p, vec![i])
-        .await?
+    let (initiative, related) = initiative_queries::find_related(conn, id).await?;
+    assemble(p, vec![initiative], related)?
         .pop()
         .ok_or_else(ApiError::not_found)
 }

@@ -47,10 +47,7 @@ pub async fn list_registrations(
     };
     let mut conn = state.conn().await?;
     let found = reg_queries::list(&mut conn, &scope, &filter, page).await?;
-    let mut items = Vec::with_capacity(found.items.len());
-    for r in found.items {
-        let loaded = super::load(&mut conn, r.id).await?;
-        items.push(super::view(&mut conn, &p, &loaded).await?);
-    }
+    let loaded = super::load_many(&mut conn, found.items).await?;
+    let items = super::views(&mut conn, &p, &loaded).await?;
     Ok(web::Json(Page::of(items, found.total, page)))
 }

@@ -67,15 +67,62 @@ impl LoadedRegistration {
 
 pub async fn load(conn: &mut AsyncPgConnection, id: Uuid) -> Result<LoadedRegistration, ApiError> {
     let registration = reg_queries::find(conn, id).await?;
-    let unit = org_queries::find(conn, registration.organization_id).await?;
-    let campaign = campaign_queries::find(conn, registration.campaign_id).await?;
-    let campaign_org = org_queries::find(conn, campaign.organization_id).await?;
-    Ok(LoadedRegistration {
-        registration,
-        unit,
-        campaign,
-        campaign_org,
-    })
+    load_many(conn, vec![registration])
+        .await?
+        .pop()
+        .ok_or_else(ApiError::not_found)
+}
+
+/// Registrations with their units, campaigns and campaigns' organisations, in three queries
+/// whatever their number.
+pub async fn load_many(
+    conn: &mut AsyncPgConnection,
+    regs: Vec<Registration>,
+) -> Result<Vec<LoadedRegistration>, ApiError> {
+    let campaign_ids = distinct(regs.iter().map(|r| r.campaign_id));
+    let campaigns: HashMap<Uuid, Campaign> = campaign_queries::find_many(conn, &campaign_ids)
+        .await?
+        .into_iter()
+        .map(|c| (c.id, c))
+        .collect();
+    let org_ids = distinct(
+        regs.iter()
+            .map(|r| r.organization_id)
+            .chain(campaigns.values().map(|c| c.organization_id)),
+    );
+    let orgs: HashMap<Uuid, Organization> = org_queries::find_many(conn, &org_ids)
+        .await?
+        .into_iter()
+        .map(|o| (o.id, o))
+        .collect();
+    let missing = || ApiError::internal(anyhow::anyhow!("a registration's reference is missing"));
+    regs.into_iter()
+        .map(|registration| {
+            let campaign = campaigns
+                .get(&registration.campaign_id)
+                .cloned()
+                .ok_or_else(missing)?;
+            Ok(LoadedRegistration {
+                unit: orgs
+                    .get(&registration.organization_id)
+                    .cloned()
+                    .ok_or_else(missing)?,
+                campaign_org: orgs
+                    .get(&campaign.organization_id)
+                    .cloned()
+                    .ok_or_else(missing)?,
+                campaign,
+                registration,
+            })
+        })
+        .collect()
+}
+
+fn distinct(ids: impl Iterator<Item = Uuid>) -> Vec<Uuid> {
+    let mut v: Vec<Uuid> = ids.collect();
+    v.sort_unstable();
+    v.dedup();
+    v
 }
 
 /// The registration milestone of the campaign with the unit's extension, if any.
@@ -84,27 +131,52 @@ pub async fn deadline(
     campaign_id: Uuid,
     unit_id: Uuid,
 ) -> Result<Option<RegistrationDeadline>, ApiError> {
-    let milestones = campaign_queries::milestones_of(conn, &[campaign_id]).await?;
-    let Some(m) = milestones
-        .into_iter()
-        .find(|m| m.kind == MilestoneKind::Registration.as_str())
-    else {
-        return Ok(None);
-    };
-    let extension = campaign_queries::extensions_of(conn, campaign_id, None)
+    Ok(deadlines(conn, &[(campaign_id, unit_id)])
         .await?
-        .into_iter()
-        .find(|e| e.milestone_id == m.id && e.organization_id == unit_id)
-        .map(|e| e.due_on);
-    let effective = effective_due(m.due_on, extension);
-    let policy = LatePolicy::parse(&m.late_policy).unwrap_or(LatePolicy::AcceptLate);
-    Ok(Some(RegistrationDeadline {
-        milestone_id: m.id,
-        due_on: m.due_on,
-        effective_due_on: effective,
-        late_policy: policy.into(),
-        late_now: is_late(effective, chrono::Utc::now()),
-    }))
+        .remove(&(campaign_id, unit_id)))
+}
+
+/// The registration deadline of each (campaign, unit): the campaign's registration milestone
+/// with the unit's extension, if any — two queries for any number of pairs.
+pub async fn deadlines(
+    conn: &mut AsyncPgConnection,
+    pairs: &[(Uuid, Uuid)],
+) -> Result<HashMap<(Uuid, Uuid), RegistrationDeadline>, ApiError> {
+    let campaign_ids = distinct(pairs.iter().map(|p| p.0));
+    let unit_ids = distinct(pairs.iter().map(|p| p.1));
+    // The campaign's first registration milestone (they come by due date).
+    let mut milestones = HashMap::new();
+    for m in campaign_queries::milestones_of(conn, &campaign_ids).await? {
+        if m.kind == MilestoneKind::Registration.as_str() {
+            milestones.entry(m.campaign_id).or_insert(m);
+        }
+    }
+    let milestone_ids: Vec<Uuid> = milestones.values().map(|m| m.id).collect();
+    let extensions: HashMap<(Uuid, Uuid), chrono::NaiveDate> =
+        campaign_queries::extensions_for(conn, &milestone_ids, &unit_ids)
+            .await?
+            .into_iter()
+            .map(|e| ((e.milestone_id, e.organization_id), e.due_on))
+            .collect();
+    let now = chrono::Utc::now();
+    Ok(pairs
+        .iter()
+        .filter_map(|&(campaign_id, unit_id)| {
+            let m = milestones.get(&campaign_id)?;
+            let effective = effective_due(m.due_on, extensions.get(&(m.id, unit_id)).copied());
+            let policy = LatePolicy::parse(&m.late_policy).unwrap_or(LatePolicy::AcceptLate);
+            Some((
+                (campaign_id, unit_id),
+                RegistrationDeadline {
+                    milestone_id: m.id,
+                    due_on: m.due_on,
+                    effective_due_on: effective,
+                    late_policy: policy.into(),
+                    late_now: is_late(effective, now),
+                },
+            ))
+        })
+        .collect())
 }
 
 pub fn commitment_view(c: &Commitment) -> CommitmentView {
@@ -126,48 +198,59 @@ pub async fn registered_initiatives(
     campaign_id: Uuid,
     unit_id: Uuid,
 ) -> Result<Vec<RegisteredInitiative>, ApiError> {
-    let items: Vec<Initiative> =
-        initiative_queries::registered_of(conn, campaign_id, unit_id).await?;
-    let ids: Vec<Uuid> = items.iter().map(|i| i.id).collect();
-    let authors = initiative_queries::authors_of(conn, &ids).await?;
-    let user_ids: Vec<Uuid> = authors.iter().map(|a| a.user_id).collect();
-    let people: HashMap<Uuid, (String, Option<String>)> =
-        user_queries::names_and_positions(conn, &user_ids)
-            .await?
-            .into_iter()
-            .map(|(id, n, p)| (id, (n, p)))
-            .collect();
-    Ok(items
+    Ok(registered_initiatives_of(conn, &[(campaign_id, unit_id)])
+        .await?
+        .remove(&(campaign_id, unit_id))
+        .unwrap_or_default())
+}
+
+/// The registered initiatives of each (campaign, unit), in two queries for any number.
+pub async fn registered_initiatives_of(
+    conn: &mut AsyncPgConnection,
+    pairs: &[(Uuid, Uuid)],
+) -> Result<HashMap<(Uuid, Uuid), Vec<RegisteredInitiative>>, ApiError> {
+    let campaign_ids = distinct(pairs.iter().map(|p| p.0));
+    let unit_ids = distinct(pairs.iter().map(|p| p.1));
+    let items: Vec<Initiative> = initiative_queries::registered_of(conn, &campaign_ids, &unit_ids)
+        .await?
         .into_iter()
-        .map(|i| RegisteredInitiative {
-            authors: authors
-                .iter()
-                .filter(|a| a.initiative_id == i.id)
-                .map(|a| {
-                    let (name, position) = people.get(&a.user_id).cloned().unwrap_or_default();
-                    match position {
-                        Some(pos) => format!("{name} ({pos}), {} %", a.contribution_pct),
-                        None => format!("{name}, {} %", a.contribution_pct),
-                    }
-                })
-                .collect(),
-            id: i.id,
-            kind: InitiativeKind::parse(&i.kind)
-                .unwrap_or(InitiativeKind::Initiative)
-                .into(),
-            reform_area: i.reform_area,
-            status: InitiativeStatus::parse(&i.status)
-                .unwrap_or(InitiativeStatus::Registered)
-                .into(),
-            title: i.title,
-            summary: i.summary,
-            objectives: i.objectives,
-            expected_results: i.expected_results,
-            starts_on: i.starts_on,
-            ends_on: i.ends_on,
-            collective: i.collective,
-        })
-        .collect())
+        .filter(|i| pairs.contains(&(i.campaign_id, i.organization_id)))
+        .collect();
+    let ids: Vec<Uuid> = items.iter().map(|i| i.id).collect();
+    let mut authors: HashMap<Uuid, Vec<String>> = HashMap::new();
+    for (a, name, position) in initiative_queries::authors_named(conn, &ids).await? {
+        authors
+            .entry(a.initiative_id)
+            .or_default()
+            .push(match position {
+                Some(pos) => format!("{name} ({pos}), {} %", a.contribution_pct),
+                None => format!("{name}, {} %", a.contribution_pct),
+            });
+    }
+    let mut out: HashMap<(Uuid, Uuid), Vec<RegisteredInitiative>> = HashMap::new();
+    for i in items {
+        out.entry((i.campaign_id, i.organization_id))
+            .or_default()
+            .push(RegisteredInitiative {
+                authors: authors.remove(&i.id).unwrap_or_default(),
+                id: i.id,
+                kind: InitiativeKind::parse(&i.kind)
+                    .unwrap_or(InitiativeKind::Initiative)
+                    .into(),
+                reform_area: i.reform_area,
+                status: InitiativeStatus::parse(&i.status)
+                    .unwrap_or(InitiativeStatus::Registered)
+                    .into(),
+                title: i.title,
+                summary: i.summary,
+                objectives: i.objectives,
+                expected_results: i.expected_results,
+                starts_on: i.starts_on,
+                ends_on: i.ends_on,
+                collective: i.collective,
+            });
+    }
+    Ok(out)
 }
 
 pub async fn version_summaries(
@@ -210,34 +293,73 @@ pub async fn view(
     p: &Principal,
     r: &LoadedRegistration,
 ) -> Result<RegistrationView, ApiError> {
-    let reg = &r.registration;
-    let status = r.status()?;
-    let commitments = reg_queries::commitments_of(conn, &[reg.id]).await?;
-    let versions = reg_queries::versions_of(conn, reg.id).await?;
-    Ok(RegistrationView {
-        id: reg.id,
-        campaign: CampaignRef {
-            id: r.campaign.id,
-            code: r.campaign.code.clone(),
-            title: r.campaign.title.clone(),
-        },
-        organization: OrganizationRef::from(&r.unit),
-        status: status.into(),
-        initiatives: registered_initiatives(conn, reg.campaign_id, reg.organization_id).await?,
-        commitments: commitments.iter().map(commitment_view).collect(),
-        deadline: deadline(conn, reg.campaign_id, reg.organization_id).await?,
-        versions: version_summaries(conn, &versions).await?,
-        created_at: reg.created_at,
-        updated_at: reg.updated_at,
-        etag: r.etag(),
-        allowed_actions: authz::registration_allowed_actions(
-            p,
-            &r.unit.ancestry(),
-            &r.campaign_org.ancestry(),
-            status,
-            reg.submitted_versions > 0,
-        ),
-    })
+    views(conn, p, std::slice::from_ref(r))
+        .await?
+        .pop()
+        .ok_or_else(ApiError::not_found)
+}
+
+/// Views of registrations: what they show comes in a fixed number of queries, whatever the
+/// number of registrations (an authority's inbox lists every unit's).
+pub async fn views(
+    conn: &mut AsyncPgConnection,
+    p: &Principal,
+    loaded: &[LoadedRegistration],
+) -> Result<Vec<RegistrationView>, ApiError> {
+    let ids: Vec<Uuid> = loaded.iter().map(|r| r.registration.id).collect();
+    let pairs: Vec<(Uuid, Uuid)> = loaded
+        .iter()
+        .map(|r| (r.registration.campaign_id, r.registration.organization_id))
+        .collect();
+    let mut commitments: HashMap<Uuid, Vec<CommitmentView>> = HashMap::new();
+    for c in reg_queries::commitments_of(conn, &ids).await? {
+        commitments
+            .entry(c.registration_id)
+            .or_default()
+            .push(commitment_view(&c));
+    }
+    let all_versions = reg_queries::versions_of_many(conn, &ids).await?;
+    let mut summaries: HashMap<Uuid, Vec<VersionSummary>> = HashMap::new();
+    for (v, summary) in all_versions
+        .iter()
+        .zip(version_summaries(conn, &all_versions).await?)
+    {
+        summaries.entry(v.registration_id).or_default().push(summary);
+    }
+    let mut initiatives = registered_initiatives_of(conn, &pairs).await?;
+    let mut due = deadlines(conn, &pairs).await?;
+    loaded
+        .iter()
+        .map(|r| {
+            let reg = &r.registration;
+            let status = r.status()?;
+            let pair = (reg.campaign_id, reg.organization_id);
+            Ok(RegistrationView {
+                id: reg.id,
+                campaign: CampaignRef {
+                    id: r.campaign.id,
+                    code: r.campaign.code.clone(),
+                    title: r.campaign.title.clone(),
+                },
+                organization: OrganizationRef::from(&r.unit),
+                status: status.into(),
+                initiatives: initiatives.remove(&pair).unwrap_or_default(),
+                commitments: commitments.remove(&reg.id).unwrap_or_default(),
+                deadline: due.remove(&pair),
+                versions: summaries.remove(&reg.id).unwrap_or_default(),
+                created_at: reg.created_at,
+                updated_at: reg.updated_at,
+                etag: r.etag(),
+                allowed_actions: authz::registration_allowed_actions(
+                    p,
+                    &r.unit.ancestry(),
+                    &r.campaign_org.ancestry(),
+                    status,
+                    reg.submitted_versions > 0,
+                ),
+            })
+        })
+        .collect()
 }
 
 pub async fn view_one(

@@ -1,0 +1,16 @@
+DROP TRIGGER initiative_milestones_summarize_delete ON initiative_milestones;
+DROP TRIGGER initiative_milestones_summarize_update ON initiative_milestones;
+DROP TRIGGER initiative_milestones_summarize_insert ON initiative_milestones;
+DROP FUNCTION initiative_milestones_summarize();
+DROP FUNCTION refresh_roadmap_summaries(uuid[]);
+ALTER TABLE initiatives DROP COLUMN open_due_dates, DROP COLUMN roadmap_progress;
+DROP TRIGGER campaigns_data_version ON campaigns;
+DROP TRIGGER reform_areas_data_version ON reform_areas;
+DROP TRIGGER organizations_data_version ON organizations;
+DROP TRIGGER initiative_authors_data_version ON initiative_authors;
+DROP TRIGGER initiative_milestones_data_version ON initiative_milestones;
+DROP TRIGGER initiatives_data_version ON initiatives;
+DROP FUNCTION bump_data_version();
+DROP SEQUENCE data_version;
+DROP INDEX initiatives_campaign_created_idx;
+DROP INDEX initiatives_campaign_area_status_idx;

@@ -66,6 +66,7 @@ impl Application {
             jwt: Arc::new(JwtKeys::new(&settings)),
             metrics: Arc::new(Metrics::new()?),
             aggregates: Arc::new(Default::default()),
+            principals: Arc::new(Default::default()),
             settings: Arc::new(settings),
         };
         let doc = api_document();
@@ -81,8 +82,17 @@ impl Application {
         self.port
     }
 
+    /// Serves until stopped, listening meanwhile for changes to the principals it caches.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
-        self.server.await
+        let listener = self
+            .state
+            .principals
+            .clone()
+            .listen(self.state.settings.database_url().to_string());
+        tokio::select! {
+            served = self.server => served,
+            () = listener => Ok(()),
+        }
     }
 }
 

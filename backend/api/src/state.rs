@@ -8,6 +8,7 @@ use thidua_db::models::Initiative;
 use thidua_db::queries::Paged;
 
 use crate::auth::jwt::JwtKeys;
+use crate::auth::principals::PrincipalCache;
 use crate::cache::VersionedCache;
 use crate::config::Settings;
 use crate::error::ApiError;
@@ -21,6 +22,7 @@ pub struct AppState {
     pub jwt: Arc<JwtKeys>,
     pub metrics: Arc<Metrics>,
     pub aggregates: Arc<Aggregates>,
+    pub principals: Arc<PrincipalCache>,
 }
 
 /// Aggregates cached under the data version (see [`crate::cache`]).

@@ -4,6 +4,7 @@
 pub mod jwt;
 pub mod password;
 pub mod principal;
+pub mod principals;
 pub mod refresh;
 pub mod throttle;
 

@@ -22,9 +22,10 @@ pub struct Grant {
     pub organization_path: Vec<Uuid>,
 }
 
-/// The authenticated caller. Loaded from the database on every request, so that
-/// deactivation, password changes and revoked grants take effect at once rather than when
-/// the access token expires.
+/// The authenticated caller. Read from the database, or from the servers' cache of recent
+/// principals which every change to accounts, grants or the tree empties as it commits
+/// ([`super::principals`]), so that deactivation, password changes and revoked grants take
+/// effect at once rather than when the access token expires.
 #[derive(Debug, Clone)]
 pub struct Principal {
     pub user_id: Uuid,
@@ -155,9 +156,17 @@ impl FromRequest for Principal {
                 .ok_or_else(|| ApiError::internal(anyhow::anyhow!("application state missing")))?;
             let token = token.ok_or_else(ApiError::unauthenticated)?;
             let claims = state.jwt.verify(&token)?;
-            let (principal, password_changed_at) = load_principal(&state, claims.sub)
-                .await?
-                .ok_or_else(ApiError::invalid_token)?;
+            let (principal, password_changed_at) = match state.principals.get(claims.sub) {
+                Some(kept) => kept,
+                None => {
+                    let generation = state.principals.generation();
+                    let loaded = load_principal(&state, claims.sub)
+                        .await?
+                        .ok_or_else(ApiError::invalid_token)?;
+                    state.principals.store(generation, loaded.clone());
+                    loaded
+                }
+            };
             // A password change ends every session that started before it.
             if claims.pwc != password_changed_at.timestamp_millis() {
                 return Err(ApiError::invalid_token());

@@ -613,3 +613,40 @@ async fn changing_ones_password_ends_older_sessions() {
         1
     );
 }
+
+/// The server keeps recent principals in memory; a change made elsewhere (another server of
+/// the deployment, the command line, a DBA) reaches it through the database's notifications:
+/// a deactivation, a revoked grant or a moved unit takes effect within moments.
+#[tokio::test]
+async fn changes_made_outside_this_server_reach_its_cached_principals() {
+    let app = spawn_app().await;
+    let token = app.token("giaovien.cogiang.3").await;
+    let head = app.token("hieutruong.cogiang").await;
+    app.get("/api/v1/me", &token).await.expect(200);
+    app.get("/api/v1/users", &head).await.expect(200);
+
+    // Polls until `path` answers `status` (the notification travels asynchronously).
+    async fn eventually(app: &TestApp, path: &str, token: &str, status: u16) {
+        for _ in 0..100 {
+            let r = app.get(path, token).await;
+            if r.status == status {
+                return;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+        panic!("{path} never answered {status}");
+    }
+
+    // Deactivated in SQL, as another server would: the cached principal is dropped.
+    app.exec_ok("UPDATE users SET is_active = false WHERE username = 'giaovien.cogiang.3'")
+        .await;
+    eventually(&app, "/api/v1/me", &token, 401).await;
+
+    // The head's grant revoked in SQL: their next request no longer reaches the unit's staff.
+    app.exec_ok(
+        "DELETE FROM role_grants WHERE role = 'unit_head' AND user_id = \
+         (SELECT id FROM users WHERE username = 'hieutruong.cogiang')",
+    )
+    .await;
+    eventually(&app, "/api/v1/users", &head, 403).await;
+}

@@ -59,5 +59,7 @@ pub async fn change_password(
         "user.change_password",
     )
     .await?;
+    // The user's cached principal holds the old password epoch.
+    state.principals.invalidate_all();
     Ok(HttpResponse::NoContent().finish())
 }

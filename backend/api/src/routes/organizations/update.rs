@@ -126,6 +126,8 @@ pub async fn update_organization(
             Ok(org)
         })
         .await?;
+    // Cached principals (this user's, or any under a changed tree) are stale now.
+    state.principals.invalidate_all();
     let view = super::view(&p, &org);
     Ok(HttpResponse::Ok()
         .insert_header(("ETag", view.etag.clone()))

@@ -324,7 +324,10 @@ pub async fn views(
         .iter()
         .zip(version_summaries(conn, &all_versions).await?)
     {
-        summaries.entry(v.registration_id).or_default().push(summary);
+        summaries
+            .entry(v.registration_id)
+            .or_default()
+            .push(summary);
     }
     let mut initiatives = registered_initiatives_of(conn, &pairs).await?;
     let mut due = deadlines(conn, &pairs).await?;

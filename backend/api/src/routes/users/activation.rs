@@ -62,6 +62,8 @@ async fn set_active(
         .await
     })
     .await?;
+    // Cached principals (this user's, or any under a changed tree) are stale now.
+    state.principals.invalidate_all();
     let updated = super::load(&mut conn, id).await?;
     Ok(HttpResponse::Ok()
         .insert_header(("ETag", updated.etag()))

@@ -45,5 +45,7 @@ pub async fn reset_user_password(
         "user.reset_password",
     )
     .await?;
+    // The user's cached principal holds the old password epoch.
+    state.principals.invalidate_all();
     Ok(HttpResponse::NoContent().finish())
 }

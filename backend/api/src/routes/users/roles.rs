@@ -54,6 +54,8 @@ pub async fn grant_user_role(
             granted_by: Some(actor),
         })
         .await?;
+    // Cached principals (this user's, or any under a changed tree) are stale now.
+    state.principals.invalidate_all();
         user_queries::touch(conn, user_id).await?;
         audit(conn, Some(actor), "user.grant_role", "user", Some(user_id), Some(org.id),
             serde_json::json!({ "grant_id": grant.id, "role": role.as_str(), "organization_id": org.id })).await
@@ -117,6 +119,8 @@ pub async fn revoke_user_role(
         .await
     })
     .await?;
+    // Cached principals (this user's, or any under a changed tree) are stale now.
+    state.principals.invalidate_all();
     let updated = super::load(&mut conn, user_id).await?;
     Ok(HttpResponse::Ok()
         .insert_header(("ETag", updated.etag()))

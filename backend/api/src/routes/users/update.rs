@@ -84,6 +84,8 @@ pub async fn update_user(
         .await
     })
     .await?;
+    // Cached principals (this user's, or any under a changed tree) are stale now.
+    state.principals.invalidate_all();
     let updated = super::load(&mut conn, user_id).await?;
     Ok(HttpResponse::Ok()
         .insert_header(("ETag", updated.etag()))

@@ -69,6 +69,35 @@ pub struct Mau1 {
     pub head_name: Option<String>,
 }
 
+/// "ngày 05 tháng 01 năm 2023": Decree 30/2020/NĐ-CP writes days below 10 and the months
+/// 1 and 2 with a leading zero (so that nothing can be added in front of them), others not.
+pub fn decree30_date(d: NaiveDate) -> String {
+    let month = if d.month() <= 2 {
+        format!("{:02}", d.month())
+    } else {
+        d.month().to_string()
+    };
+    format!("ngày {:02} tháng {month} năm {}", d.day(), d.year())
+}
+
+/// The abbreviation of a unit in a document number ("Số: …/ĐK-MNCG"): words already in
+/// capitals (acronyms, numbers) are kept, other words give their first letter, without
+/// diacritics — "MN Cô Giang" → "MNCG", "UBND Quận 1" → "UBNDQ1".
+pub fn abbreviation(name: &str) -> String {
+    name.split(|c: char| c.is_whitespace() || c == '-' || c == '.')
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            let acronym = w.chars().all(|c| c.is_uppercase() || c.is_ascii_digit());
+            let kept: String = if acronym {
+                w.to_string()
+            } else {
+                w.chars().take(1).collect()
+            };
+            thidua_domain::text::fold(&kept).to_uppercase()
+        })
+        .collect()
+}
+
 impl Mau1 {
     pub fn title(&self) -> String {
         format!("BẢN ĐĂNG KÝ THI ĐUA CẢI CÁCH HÀNH CHÍNH NĂM {}", self.year)
@@ -80,13 +109,7 @@ impl Mau1 {
 
     pub fn date_line(&self) -> String {
         match self.date {
-            Some(d) => format!(
-                "{}, ngày {} tháng {} năm {}",
-                self.place,
-                d.day(),
-                d.month(),
-                d.year()
-            ),
+            Some(d) => format!("{}, {}", self.place, decree30_date(d)),
             None => format!("{}, ngày … tháng … năm …", self.place),
         }
     }
@@ -202,6 +225,7 @@ fn base() -> Format {
     Format::new()
         .set_font_name(FONT)
         .set_font_size(13)
+        .set_text_wrap()
         .set_align(FormatAlign::VerticalCenter)
 }
 
@@ -212,6 +236,71 @@ fn cell() -> Format {
         .set_text_wrap()
         .set_border(FormatBorder::Thin)
         .set_align(FormatAlign::Top)
+}
+
+// A row that keeps no stored height opens in LibreOffice at the default height whatever its
+// wrapped text (which then runs over the rows below), and no office suite grows a row for a
+// merged cell. So each row gets a height from an estimate of how Times New Roman wraps its
+// cells, erring on the tall side.
+
+/// Rough Times New Roman advance widths, in em.
+fn em_width(c: char) -> f64 {
+    match c {
+        ' ' | '.' | ',' | ';' | ':' => 0.25,
+        'i' | 'ì' | 'í' | 'ỉ' | 'ĩ' | 'ị' | 'j' | 'l' | 'f' | 'r' | 't' => 0.3,
+        'm' | 'w' => 0.75,
+        c if c.is_uppercase() => 0.68,
+        c if c.is_ascii_digit() => 0.5,
+        c if c.is_alphabetic() => 0.48,
+        _ => 0.4,
+    }
+}
+
+/// Lines that `text` wraps to in a cell `width` Excel character units wide (7 px each,
+/// plus 5 px of padding per column).
+fn wrapped_lines(text: &str, width: f64, pt: f64, bold: bool) -> usize {
+    let px_per_em = pt * 96.0 / 72.0 * if bold { 1.05 } else { 1.0 };
+    let room = width * 7.0 + 1.0;
+    let space = 0.25 * px_per_em;
+    text.split('\n')
+        .map(|paragraph| {
+            let mut lines = 1;
+            let mut used = 0.0;
+            for word in paragraph.split(' ').filter(|w| !w.is_empty()) {
+                let w: f64 = word.chars().map(em_width).sum::<f64>() * px_per_em;
+                if used > 0.0 && used + space + w > room {
+                    lines += 1;
+                    used = w;
+                } else if used > 0.0 {
+                    used += space + w;
+                } else {
+                    used = w;
+                }
+                while used > room {
+                    lines += 1;
+                    used -= room;
+                }
+            }
+            lines
+        })
+        .sum()
+}
+
+/// Width of columns `a..=b` merged, in Excel character units.
+fn span_width(widths: &[f64], a: u16, b: u16) -> f64 {
+    widths[a as usize..=b as usize].iter().sum::<f64>() + f64::from(b - a) * 5.0 / 7.0
+}
+
+/// One cell of a row to fit: text, width, font size in points, bold.
+type Fit<'a> = (&'a str, f64, f64, bool);
+
+fn fit_row(ws: &mut rust_xlsxwriter::Worksheet, row: u32, cells: &[Fit]) -> Result<(), XlsxError> {
+    let height = cells
+        .iter()
+        .map(|(text, width, pt, bold)| wrapped_lines(text, *width, *pt, *bold) as f64 * pt * 1.2)
+        .fold(0.0, f64::max);
+    ws.set_row_height(row, height + 3.0)?;
+    Ok(())
 }
 
 /// The workbook: one sheet "Mẫu 1". Row indexes are what the tests read back.
@@ -240,22 +329,46 @@ pub fn to_xlsx(doc: &Mau1) -> Result<Vec<u8>, XlsxError> {
     let italic_center = center.clone().set_italic();
     let left_end = 2u16;
     let right_start = last - 3;
+    let left_w = span_width(widths, 0, left_end);
+    let right_w = span_width(widths, right_start, last);
+    let all_w = span_width(widths, 0, last);
 
-    ws.merge_range(
-        0,
-        0,
-        0,
-        left_end,
-        &upper(doc.governing_body.as_deref().unwrap_or("")),
-        &center,
-    )?;
+    let governing = upper(doc.governing_body.as_deref().unwrap_or(""));
+    let unit = upper(&doc.unit_name);
+    let number = doc.number_line();
+    let date = doc.date_line();
+    ws.merge_range(0, 0, 0, left_end, &governing, &center)?;
     ws.merge_range(0, right_start, 0, last, NATION, &bold_center)?;
-    ws.merge_range(1, 0, 1, left_end, &upper(&doc.unit_name), &bold_center)?;
+    fit_row(
+        ws,
+        0,
+        &[
+            (&governing, left_w, 13.0, false),
+            (NATION, right_w, 13.0, true),
+        ],
+    )?;
+    ws.merge_range(1, 0, 1, left_end, &unit, &bold_center)?;
     ws.merge_range(1, right_start, 1, last, MOTTO, &motto)?;
-    ws.merge_range(2, 0, 2, left_end, &doc.number_line(), &center)?;
-    ws.merge_range(2, right_start, 2, last, &doc.date_line(), &italic_center)?;
-    ws.merge_range(4, 0, 4, last, &doc.title(), &bold_center)?;
+    fit_row(
+        ws,
+        1,
+        &[(&unit, left_w, 13.0, true), (MOTTO, right_w, 13.0, true)],
+    )?;
+    ws.merge_range(2, 0, 2, left_end, &number, &center)?;
+    ws.merge_range(2, right_start, 2, last, &date, &italic_center)?;
+    fit_row(
+        ws,
+        2,
+        &[
+            (&number, left_w, 13.0, false),
+            (&date, right_w, 13.0, false),
+        ],
+    )?;
+    let title = doc.title();
+    ws.merge_range(4, 0, 4, last, &title, &bold_center)?;
+    fit_row(ws, 4, &[(&title, all_w, 13.0, true)])?;
     ws.merge_range(5, 0, 5, last, &doc.campaign_reference, &italic_center)?;
+    fit_row(ws, 5, &[(&doc.campaign_reference, all_w, 13.0, false)])?;
 
     let head = cell()
         .set_bold()
@@ -265,24 +378,40 @@ pub fn to_xlsx(doc: &Mau1) -> Result<Vec<u8>, XlsxError> {
     for (c, h) in headers.iter().enumerate() {
         ws.write_string_with_format(row, c as u16, *h, &head)?;
     }
+    let fits: Vec<Fit> = headers
+        .iter()
+        .zip(widths)
+        .map(|(h, w)| (*h, *w, 12.0, true))
+        .collect();
+    fit_row(ws, row, &fits)?;
+    // The column headings again at the top of every printed page.
+    ws.set_repeat_rows(row, row)?;
     let body = cell();
     for cells in doc.table() {
         row += 1;
         for (c, v) in cells.iter().enumerate() {
             ws.write_string_with_format(row, c as u16, v, &body)?;
         }
+        let fits: Vec<Fit> = cells
+            .iter()
+            .zip(widths)
+            .map(|(v, w)| (v.as_str(), *w, 12.0, false))
+            .collect();
+        fit_row(ws, row, &fits)?;
     }
 
     if let Some(_commitments) = &doc.commitments {
         row += 2;
         ws.merge_range(row, 0, row, last, COMMITMENTS_HEADING, &base().set_bold())?;
+        fit_row(ws, row, &[(COMMITMENTS_HEADING, all_w, 13.0, true)])?;
         row += 1;
         // STT | Tồn tại (B:C) | Nội dung cam kết (D:F) | Thời hạn (G) | Tình trạng (H:last)
         let spans: [(u16, u16); 5] = [(0, 0), (1, 2), (3, 5), (6, 6), (7, last)];
         let write = |ws: &mut rust_xlsxwriter::Worksheet,
                      r: u32,
                      values: &[String],
-                     f: &Format|
+                     f: &Format,
+                     bold: bool|
          -> Result<(), XlsxError> {
             for ((a, b), v) in spans.iter().zip(values) {
                 if a == b {
@@ -291,18 +420,25 @@ pub fn to_xlsx(doc: &Mau1) -> Result<Vec<u8>, XlsxError> {
                     ws.merge_range(r, *a, r, *b, v, f)?;
                 }
             }
-            Ok(())
+            let fits: Vec<Fit> = spans
+                .iter()
+                .zip(values)
+                .map(|((a, b), v)| (v.as_str(), span_width(widths, *a, *b), 12.0, bold))
+                .collect();
+            fit_row(ws, r, &fits)
         };
         let titles: Vec<String> = COMMITMENT_COLUMNS.iter().map(|s| s.to_string()).collect();
-        write(ws, row, &titles, &head)?;
+        write(ws, row, &titles, &head, true)?;
         for values in doc.commitment_table() {
             row += 1;
-            write(ws, row, &values, &body)?;
+            write(ws, row, &values, &body, false)?;
         }
     }
 
     row += 2;
+    let head_name = doc.head_name.as_deref().unwrap_or("");
     ws.merge_range(row, right_start, row, last, SIGNER_TITLE, &bold_center)?;
+    fit_row(ws, row, &[(SIGNER_TITLE, right_w, 13.0, true)])?;
     ws.merge_range(
         row + 1,
         right_start,
@@ -311,14 +447,9 @@ pub fn to_xlsx(doc: &Mau1) -> Result<Vec<u8>, XlsxError> {
         SIGNER_NOTE,
         &italic_center,
     )?;
-    ws.merge_range(
-        row + 5,
-        right_start,
-        row + 5,
-        last,
-        doc.head_name.as_deref().unwrap_or(""),
-        &bold_center,
-    )?;
+    fit_row(ws, row + 1, &[(SIGNER_NOTE, right_w, 13.0, false)])?;
+    ws.merge_range(row + 5, right_start, row + 5, last, head_name, &bold_center)?;
+    fit_row(ws, row + 5, &[(head_name, right_w, 13.0, true)])?;
     wb.save_to_buffer()
 }
 
@@ -347,6 +478,8 @@ struct Style {
     center: bool,
     /// Half-points; 0 for the document default (13 pt).
     size: u32,
+    /// Kept on the page of what follows (a heading above its table).
+    keep_next: bool,
 }
 
 const B: Style = Style {
@@ -355,6 +488,7 @@ const B: Style = Style {
     underline: false,
     center: true,
     size: 0,
+    keep_next: false,
 };
 const C: Style = Style {
     bold: false,
@@ -362,6 +496,7 @@ const C: Style = Style {
     underline: false,
     center: true,
     size: 0,
+    keep_next: false,
 };
 const I: Style = Style {
     bold: false,
@@ -369,6 +504,7 @@ const I: Style = Style {
     underline: false,
     center: true,
     size: 0,
+    keep_next: false,
 };
 
 /// One paragraph; line breaks in `text` become `<w:br/>`.
@@ -395,7 +531,8 @@ fn para(text: &str, s: Style) -> String {
         .map(|line| format!("<w:t xml:space=\"preserve\">{}</w:t>", esc(line)))
         .collect();
     format!(
-        "<w:p><w:pPr><w:spacing w:before=\"0\" w:after=\"0\"/>{}</w:pPr><w:r><w:rPr>{rpr}</w:rPr>{}</w:r></w:p>",
+        "<w:p><w:pPr>{}<w:spacing w:before=\"0\" w:after=\"0\"/>{}</w:pPr><w:r><w:rPr>{rpr}</w:rPr>{}</w:r></w:p>",
+        if s.keep_next { "<w:keepNext/>" } else { "" },
         if s.center {
             "<w:jc w:val=\"center\"/>"
         } else {
@@ -485,7 +622,8 @@ pub fn document_xml(doc: &Mau1) -> String {
     body.push_str(&para("", C));
 
     let widths: Vec<u32> = if doc.with_unit_column {
-        vec![500, 1500, 2100, 900, 1300, 1600, 2600, 1300, 2000, 770]
+        // STT wide enough for "STT" in bold, the period for "dd/mm/yyyy –" on one line.
+        vec![600, 1500, 2100, 900, 1300, 1600, 2480, 1420, 1900, 770]
     } else {
         vec![600, 2300, 1000, 1500, 1800, 3000, 1400, 2070, 900]
     };
@@ -496,7 +634,14 @@ pub fn document_xml(doc: &Mau1) -> String {
 
     if doc.commitments.is_some() {
         body.push_str(&para("", C));
-        body.push_str(&para(COMMITMENTS_HEADING, Style { center: false, ..B }));
+        body.push_str(&para(
+            COMMITMENTS_HEADING,
+            Style {
+                center: false,
+                keep_next: true,
+                ..B
+            },
+        ));
         let w = [600, 4500, 5570, 1600, 2300];
         let titles: Vec<String> = COMMITMENT_COLUMNS.iter().map(|s| s.to_string()).collect();
         let mut rows = vec![tr(&w, &titles, true)];
@@ -514,10 +659,11 @@ pub fn document_xml(doc: &Mau1) -> String {
         para(doc.head_name.as_deref().unwrap_or(""), B),
     ]
     .concat();
+    // One unsplittable row: the signer's title never sits on one page and the name on the next.
     body.push_str(&table(
         &[8570, 6000],
         &[format!(
-            "<w:tr>{}{}</w:tr>",
+            "<w:tr><w:trPr><w:cantSplit/></w:trPr>{}{}</w:tr>",
             tc(8570, &para("", C)),
             tc(6000, &sign)
         )],
@@ -618,6 +764,14 @@ mod tests {
     fn lines_and_cells_are_vietnamese() {
         let d = sample(false);
         assert_eq!(d.date_line(), "Quận 1, ngày 20 tháng 4 năm 2023");
+        let jan5 = NaiveDate::from_ymd_opt(2024, 1, 5).unwrap();
+        assert_eq!(decree30_date(jan5), "ngày 05 tháng 01 năm 2024");
+        let nov27 = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
+        assert_eq!(decree30_date(nov27), "ngày 27 tháng 11 năm 2026");
+        assert_eq!(abbreviation("MN Cô Giang"), "MNCG");
+        assert_eq!(abbreviation("UBND Quận 1"), "UBNDQ1");
+        assert_eq!(abbreviation("Trạm Y tế Bến Nghé"), "TYTBN");
+        assert_eq!(abbreviation("Đài"), "D");
         assert_eq!(
             d.title(),
             "BẢN ĐĂNG KÝ THI ĐUA CẢI CÁCH HÀNH CHÍNH NĂM 2023"
@@ -657,6 +811,36 @@ mod tests {
     }
 
     #[test]
+    fn wrapped_text_gets_a_taller_row() {
+        assert_eq!(wrapped_lines("STT", 5.0, 12.0, true), 1);
+        assert_eq!(wrapped_lines("Giải pháp", 12.0, 12.0, false), 1);
+        assert_eq!(wrapped_lines("một\nhai", 40.0, 12.0, false), 2);
+        let long = "Phụ huynh nộp hồ sơ tuyển sinh qua cổng dịch vụ công, nhà trường tiếp nhận";
+        assert!(wrapped_lines(long, 40.0, 12.0, false) >= 2);
+        assert!(wrapped_lines(long, 12.0, 12.0, false) > wrapped_lines(long, 40.0, 12.0, false));
+
+        let mut d = sample(false);
+        d.rows[0].initiative.summary = long.repeat(4);
+        let bytes = to_xlsx(&d).expect("xlsx");
+        let mut z = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("zip");
+        let mut xml = String::new();
+        z.by_name("xl/worksheets/sheet1.xml")
+            .expect("sheet")
+            .read_to_string(&mut xml)
+            .expect("utf-8");
+        // The first initiative is spreadsheet row 9: a stored height of many lines.
+        let row = &xml[xml.find("<row r=\"9\"").expect("row 9")..];
+        let tag = &row[..row.find('>').expect("a tag")];
+        let ht: f64 = tag
+            .split("ht=\"")
+            .nth(1)
+            .and_then(|r| r.split('"').next())
+            .and_then(|h| h.parse().ok())
+            .expect("a stored height");
+        assert!(ht > 100.0, "{ht}");
+    }
+
+    #[test]
     fn docx_holds_escaped_texts_and_the_table() {
         let bytes = to_docx(&sample(false)).expect("docx");
         let mut z = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("zip");
@@ -681,6 +865,13 @@ mod tests {
             assert!(xml.contains(text), "{text}");
         }
         assert!(xml.contains("<w:u w:val=\"single\"/>"));
+        // The commitments heading stays with its table; the signature block is one piece.
+        assert!(xml.contains(&format!(
+            "<w:keepNext/><w:spacing w:before=\"0\" w:after=\"0\"/></w:pPr><w:r><w:rPr><w:b/></w:rPr><w:t xml:space=\"preserve\">{COMMITMENTS_HEADING}"
+        )));
+        assert!(
+            xml.contains("<w:tr><w:trPr><w:cantSplit/></w:trPr><w:tc><w:tcPr><w:tcW w:w=\"8570\"")
+        );
         assert!(z.by_name("word/styles.xml").is_ok());
     }
 }

@@ -198,10 +198,15 @@ fn document_xml(bytes: Vec<u8>) -> String {
 fn date_line(place: &str) -> String {
     let d = vietnam_today();
     use chrono::Datelike;
+    // Decree 30/2020: days below 10 and months 1–2 with a leading zero.
+    let month = if d.month() <= 2 {
+        format!("{:02}", d.month())
+    } else {
+        d.month().to_string()
+    };
     format!(
-        "{place}, ngày {} tháng {} năm {}",
+        "{place}, ngày {:02} tháng {month} năm {}",
         d.day(),
-        d.month(),
         d.year()
     )
 }

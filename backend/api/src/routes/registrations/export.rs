@@ -62,12 +62,11 @@ pub async fn heading(
     Ok(Mau1 {
         governing_body,
         unit_name: org.name.clone(),
-        unit_short: org
-            .short_name
-            .as_deref()
-            .map(|s| s.split_whitespace().collect::<String>())
-            .filter(|s| !s.is_empty())
-            .unwrap_or_else(|| org.code.clone()),
+        unit_short: Some(crate::exports::mau1::abbreviation(
+            org.short_name.as_deref().unwrap_or(&org.name),
+        ))
+        .filter(|s| !s.is_empty())
+        .unwrap_or_else(|| org.code.clone()),
         place: place_of(conn, org).await?,
         date: None,
         year: campaign.year,

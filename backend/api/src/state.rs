@@ -6,6 +6,7 @@ use thidua_db::DbPool;
 
 use thidua_db::models::Initiative;
 use thidua_db::queries::Paged;
+use thidua_db::queries::initiatives::Related;
 
 use crate::auth::jwt::JwtKeys;
 use crate::auth::principals::PrincipalCache;
@@ -27,8 +28,8 @@ pub struct AppState {
 
 /// Aggregates cached under the data version (see [`crate::cache`]).
 pub struct Aggregates {
-    /// Pages of initiative lists and searches, with their totals.
-    pub initiative_pages: VersionedCache<Arc<Paged<Initiative>>>,
+    /// Pages of initiative lists and searches, with their totals and what their rows show.
+    pub initiative_pages: VersionedCache<Arc<(Paged<Initiative>, Related)>>,
     pub initiative_statistics: VersionedCache<Arc<crate::views::statistics::InitiativeStatistics>>,
 }
 

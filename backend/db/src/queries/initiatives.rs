@@ -208,7 +208,7 @@ pub async fn registered_of(
 pub type NamedAuthor = (InitiativeAuthor, String, Option<String>);
 
 /// Everything a view of some initiatives shows besides their own rows.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Related {
     pub units: Vec<Organization>,
     /// Campaign id, code and title.

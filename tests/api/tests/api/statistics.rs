@@ -141,6 +141,16 @@ async fn counts_follow_every_write_at_once() {
     let listed = app.get(&overdue_url, &officer).await.expect(200).body;
     assert_eq!(listed["total"], 1);
     assert_eq!(listed["items"][0]["id"], created.body["id"]);
+    // A cached page shows its authors' names: renaming one shows at the next read too.
+    app.exec_ok(
+        "UPDATE users SET display_name = 'Nguyễn Thị Đổi Tên' WHERE username = 'giaovien.cogiang.1'",
+    )
+    .await;
+    let listed = app.get(&overdue_url, &officer).await.expect(200).body;
+    assert_eq!(
+        listed["items"][0]["authors"][0]["user"]["display_name"],
+        "Nguyễn Thị Đổi Tên"
+    );
 
     // Registered and started; then the past step done, the other half way: no longer
     // overdue, 75 % on average.

@@ -91,9 +91,12 @@ pub async fn list_initiatives(
         .initiative_pages
         .get_or_compute(key, version, || async {
             let (found, storable) = initiative_queries::list(&conn, &scope, &filter, &req).await?;
-            Ok::<_, ApiError>((Arc::new(found), storable))
+            let related = initiative_queries::related(&conn, &found.items).await?;
+            Ok::<_, ApiError>((Arc::new((found, related)), storable))
         })
         .await?;
-    let items = super::views(&mut conn, &p, found.items.clone()).await?;
+    drop(conn);
+    let (found, related) = found.as_ref();
+    let items = super::assemble(&p, found.items.clone(), related.clone())?;
     Ok(web::Json(Page::of(items, found.total, req.page)))
 }

@@ -120,7 +120,7 @@ pub async fn view_of(
 }
 
 /// The views of `items` from what [`initiative_queries::related`] loaded for them.
-fn assemble(
+pub fn assemble(
     p: &Principal,
     items: Vec<Initiative>,
     related: initiative_queries::Related,

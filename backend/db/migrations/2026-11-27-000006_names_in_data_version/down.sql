@@ -1,0 +1,1 @@
+DROP TRIGGER users_names_data_version ON users;

@@ -134,3 +134,17 @@ login() {
     -H 'content-type: application/json' -d "$body" |
     python3 -c 'import json, sys; print(json.load(sys.stdin)["access_token"])'
 }
+
+# spa_stale: true when frontend/dist is missing or older than any of the SPA's sources (the
+# OpenAPI document included: the SPA's API types are generated from it).
+spa_stale() {
+  [[ -f frontend/dist/index.html ]] || return 0
+  local f sources=()
+  shopt -s nullglob
+  for f in frontend/src frontend/public frontend/index.html frontend/package*.json \
+    frontend/vite.config.* frontend/tsconfig*.json openapi/openapi.json; do
+    if [[ -e $f ]]; then sources+=("$f"); fi
+  done
+  shopt -u nullglob
+  [[ -n $(find "${sources[@]}" -newer frontend/dist/index.html -print -quit) ]]
+}

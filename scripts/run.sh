@@ -64,18 +64,9 @@ if [[ -z ${THIDUA_JWT_SECRET:-} ]]; then
 fi
 
 # ── SPA: rebuilt when a source is newer than dist/index.html ─────────────────
-shopt -s nullglob
-spa_sources=()
-for f in frontend/src frontend/public frontend/index.html frontend/package*.json \
-  frontend/vite.config.* frontend/tsconfig*.json openapi/openapi.json; do
-  if [[ -e $f ]]; then spa_sources+=("$f"); fi
-done
-shopt -u nullglob
-
 if [[ ! -f frontend/package.json ]]; then
   warn "frontend/package.json not found: serving the API only"
-elif [[ ! -f frontend/dist/index.html ]] ||
-  [[ -n $(find "${spa_sources[@]}" -newer frontend/dist/index.html -print -quit) ]]; then
+elif spa_stale; then
   banner "Building the SPA (frontend/dist)"
   if [[ ! -d frontend/node_modules ]] ||
     [[ frontend/package-lock.json -nt frontend/node_modules/.package-lock.json ]]; then

@@ -144,8 +144,8 @@ in_frontend() { (cd frontend && "$@"); }
 in_e2e() { (cd tests/e2e && "$@"); }
 
 step_e2e_server() {
-  if [[ ! -f frontend/dist/index.html ]]; then
-    info "frontend/dist is missing; building the SPA"
+  if spa_stale; then
+    info "frontend/dist is missing or older than its sources; building the SPA"
     in_frontend npm ci --no-audit --no-fund
     in_frontend npm run build
   fi

@@ -43,12 +43,15 @@ export default function RegistrationsHomePage() {
           <Space wrap>
             <Select
               style={{ minWidth: 360 }}
-              loading={campaigns.isPending}
+              loading={campaigns.isPending || !orgId}
               aria-label={t('registrations.campaign')}
               placeholder={t('registrations.selectCampaign')}
               value={campaignId}
               onChange={setCampaignId}
-              options={(campaigns.data?.items ?? []).map((c) => ({ value: c.id, label: `${c.code} — ${c.title}` }))}
+              // A unit registers for the plans of the authorities above it, not its own.
+              options={(orgId ? (campaigns.data?.items ?? []) : [])
+                .filter((c) => c.organization.id !== orgId)
+                .map((c) => ({ value: c.id, label: `${c.code} — ${c.title}` }))}
             />
             <Button type="primary" disabled={!campaignId} loading={open.isPending} onClick={onOpen}>
               {t('registrations.open')}

@@ -55,23 +55,23 @@ fn filtered<'a>(vis: &CampaignVisibility, f: &CampaignFilter) -> campaigns::Boxe
         ancestors,
     } = vis
     {
+        // The issuer's own row, looked up by key, for each campaign (campaigns are few; a
+        // district's subtree is thousands of organisations, not worth listing).
         let subtree = |rs: &Vec<Uuid>| {
             let rs: Vec<Option<Uuid>> = rs.iter().copied().map(Some).collect();
-            organizations::table
-                .filter(organizations::path.overlaps_with(rs))
-                .select(organizations::id)
+            diesel::dsl::exists(
+                organizations::table
+                    .filter(organizations::id.eq(campaigns::organization_id))
+                    .filter(organizations::path.overlaps_with(rs)),
+            )
         };
         // Mirrors authz::can_see_campaign: managers see their campaigns in any state; once
         // out of draft, a campaign is seen across the subtrees of the caller's roles and
         // below its issuer.
         q = q.filter(
-            campaigns::organization_id
-                .eq_any(subtree(managed_roots))
-                .or(campaigns::status.ne("draft").and(
-                    campaigns::organization_id
-                        .eq_any(subtree(roots))
-                        .or(campaigns::organization_id.eq_any(ancestors.clone())),
-                )),
+            subtree(managed_roots).or(campaigns::status.ne("draft").and(
+                subtree(roots).or(campaigns::organization_id.eq_any(ancestors.clone())),
+            )),
         );
     }
     if let Some(text) = f.q.as_deref().filter(|t| !t.trim().is_empty()) {

@@ -300,9 +300,28 @@ pub async fn find_related(
             ReformArea,
             String,
         )>(&mut c1);
-    let ids = [id];
-    let authors = named_authors(&mut c2, &ids);
-    let roadmaps = roadmap_steps(&mut c3, &ids);
+    // `= $1`, not `= ANY($1)`: PostgreSQL plans a prepared `ANY` over an array parameter
+    // afresh on every execution (its generic plan guesses ten elements and loses to the
+    // custom one), which cost more than the query itself on this, the hottest read.
+    let authors = initiative_authors::table
+        .inner_join(users::table)
+        .filter(initiative_authors::initiative_id.eq(id))
+        .order(initiative_authors::sort_order)
+        .select((
+            InitiativeAuthor::as_select(),
+            users::display_name,
+            users::position,
+        ))
+        .load::<NamedAuthor>(&mut c2);
+    let roadmaps = initiative_milestones::table
+        .filter(initiative_milestones::initiative_id.eq(id))
+        .order((
+            initiative_milestones::due_on,
+            initiative_milestones::sort_order,
+            initiative_milestones::id,
+        ))
+        .select(RoadmapMilestone::as_select())
+        .load::<RoadmapMilestone>(&mut c3);
     let (row, authors, roadmaps) = tokio::join!(row, authors, roadmaps);
     let (initiative, unit, campaign, area, creator) = row?;
     let creators = vec![(initiative.created_by, creator)];

@@ -20,13 +20,13 @@ pub fn hash(token: &str) -> Vec<u8> {
     Sha256::digest(token.as_bytes()).to_vec()
 }
 
-pub fn cookie(token: String, max_age_days: i64, secure: bool) -> Cookie<'static> {
+pub fn cookie(token: String, max_age_secs: i64, secure: bool) -> Cookie<'static> {
     Cookie::build(COOKIE_NAME, token)
         .path(COOKIE_PATH)
         .http_only(true)
         .secure(secure)
         .same_site(SameSite::Strict)
-        .max_age(CookieDuration::days(max_age_days))
+        .max_age(CookieDuration::seconds(max_age_secs.max(0)))
         .finish()
 }
 

@@ -31,6 +31,19 @@ pub async fn find_refresh_token_for_update(
         .optional()
 }
 
+/// When the login a refresh-token family belongs to began: its first token's issue time.
+pub async fn family_started_at(
+    conn: &mut AsyncPgConnection,
+    family_id: Uuid,
+) -> QueryResult<DateTime<Utc>> {
+    refresh_tokens::table
+        .filter(refresh_tokens::family_id.eq(family_id))
+        .select(diesel::dsl::min(refresh_tokens::issued_at))
+        .first::<Option<DateTime<Utc>>>(conn)
+        .await?
+        .ok_or(diesel::result::Error::NotFound)
+}
+
 pub async fn mark_rotated(
     conn: &mut AsyncPgConnection,
     id: Uuid,

@@ -69,9 +69,9 @@ fn filtered<'a>(vis: &CampaignVisibility, f: &CampaignFilter) -> campaigns::Boxe
         // out of draft, a campaign is seen across the subtrees of the caller's roles and
         // below its issuer.
         q = q.filter(
-            subtree(managed_roots).or(campaigns::status.ne("draft").and(
-                subtree(roots).or(campaigns::organization_id.eq_any(ancestors.clone())),
-            )),
+            subtree(managed_roots).or(campaigns::status
+                .ne("draft")
+                .and(subtree(roots).or(campaigns::organization_id.eq_any(ancestors.clone())))),
         );
     }
     if let Some(text) = f.q.as_deref().filter(|t| !t.trim().is_empty()) {

@@ -261,6 +261,59 @@ async fn refresh_rotates_and_reuse_revokes_the_family() {
         .expect_problem(401, "invalid_refresh_token");
 }
 
+/// Refreshing slides a token's expiry, but never past 30 days after the password was given:
+/// a stolen refresh token cannot keep a session alive for ever.
+#[tokio::test]
+async fn a_login_ends_thirty_days_after_it_began_however_often_it_is_refreshed() {
+    let app = spawn_app().await;
+    let login = app
+        .login_resp("hieutruong.cogiang", PASSWORD)
+        .await
+        .expect(200);
+    let cookie = login.cookie("thidua_refresh").unwrap();
+    // The login began 29 days ago: the next token lasts one more day, not fourteen.
+    app.exec_ok(
+        "UPDATE refresh_tokens SET issued_at = issued_at - interval '29 days' \
+         WHERE user_id = (SELECT id FROM users WHERE username = 'hieutruong.cogiang')",
+    )
+    .await;
+    let r = post_with_cookie(&app, REFRESH, Some(&cookie))
+        .await
+        .expect(200);
+    let max_age: i64 = r
+        .set_cookies()
+        .iter()
+        .find_map(|c| {
+            c.split(';')
+                .find_map(|p| p.trim().strip_prefix("Max-Age=").map(str::to_string))
+        })
+        .expect("Max-Age")
+        .parse()
+        .unwrap();
+    assert!(
+        (0..=86_400).contains(&max_age),
+        "the cookie outlives the login: {max_age} s"
+    );
+    let next = r.cookie("thidua_refresh").unwrap();
+    let past_the_end = app
+        .count(
+            "refresh_tokens t WHERE t.rotated_at IS NULL AND t.expires_at > (SELECT min(f.issued_at) + interval '30 days' \
+             FROM refresh_tokens f WHERE f.family_id = t.family_id)",
+        )
+        .await;
+    assert_eq!(past_the_end, 0, "a token expires after its login's end");
+
+    // Thirty days after the login: refused, even with a fresh, unspent token.
+    app.exec_ok(
+        "UPDATE refresh_tokens SET issued_at = issued_at - interval '2 days' \
+         WHERE user_id = (SELECT id FROM users WHERE username = 'hieutruong.cogiang')",
+    )
+    .await;
+    post_with_cookie(&app, REFRESH, Some(&next))
+        .await
+        .expect_problem(401, "invalid_refresh_token");
+}
+
 #[tokio::test]
 async fn a_browser_like_cookie_jar_refreshes_on_the_auth_path() {
     let app = spawn_app().await;

@@ -81,7 +81,9 @@ pub async fn login(
     let refresh = conn
         .transaction::<_, ApiError, _>(async move |conn| {
             throttle::succeeded(conn, &key).await?;
-            let refresh = super::issue_refresh_token(conn, &st, user.id, Uuid::now_v7()).await?;
+            let refresh =
+                super::issue_refresh_token(conn, &st, user.id, Uuid::now_v7(), chrono::Utc::now())
+                    .await?;
             audit(
                 conn,
                 Some(user.id),

@@ -14,14 +14,24 @@ use crate::error::ApiError;
 use crate::state::AppState;
 use crate::views::auth::TokenResponse;
 
-/// Stores a new refresh token of `family_id` and returns its plain value.
+/// A refresh token to store: its plain value and when it expires.
+pub struct IssuedRefresh {
+    pub token: String,
+    pub expires_at: chrono::DateTime<Utc>,
+}
+
+/// Stores a new refresh token of `family_id` (a login that began at `login_at`) and returns
+/// it. It lasts the sliding lifetime, but never past the login's absolute end.
 pub async fn issue_refresh_token(
     conn: &mut AsyncPgConnection,
     state: &AppState,
     user_id: Uuid,
     family_id: Uuid,
-) -> Result<String, ApiError> {
+    login_at: chrono::DateTime<Utc>,
+) -> Result<IssuedRefresh, ApiError> {
     let token = refresh_token::new_token();
+    let expires_at = (Utc::now() + Duration::days(state.settings.refresh_token_ttl_days))
+        .min(login_at + Duration::days(state.settings.session_max_days));
     auth_queries::insert_refresh_token(
         conn,
         &NewRefreshToken {
@@ -29,19 +39,23 @@ pub async fn issue_refresh_token(
             family_id,
             user_id,
             token_hash: refresh_token::hash(&token),
-            expires_at: Utc::now() + Duration::days(state.settings.refresh_token_ttl_days),
+            expires_at,
         },
     )
     .await?;
-    Ok(token)
+    Ok(IssuedRefresh { token, expires_at })
 }
 
 /// The token body plus the refresh cookie.
-pub fn token_response(state: &AppState, access_token: String, refresh: String) -> HttpResponse {
+pub fn token_response(
+    state: &AppState,
+    access_token: String,
+    refresh: IssuedRefresh,
+) -> HttpResponse {
     HttpResponse::Ok()
         .cookie(refresh_token::cookie(
-            refresh,
-            state.settings.refresh_token_ttl_days,
+            refresh.token,
+            (refresh.expires_at - Utc::now()).num_seconds(),
             state.settings.cookie_secure,
         ))
         .insert_header((actix_web::http::header::CACHE_CONTROL, "no-store"))

@@ -22,7 +22,7 @@ fn invalid_refresh() -> ApiError {
 enum Outcome {
     Rotated {
         user_id: uuid::Uuid,
-        refresh: String,
+        refresh: super::IssuedRefresh,
     },
     Refused,
 }
@@ -78,9 +78,15 @@ pub async fn refresh(
                 .await?;
                 return Ok(Outcome::Refused);
             }
+            // However often it was refreshed, a login ends session_max_days after it began.
+            let login_at = auth_queries::family_started_at(conn, token.family_id).await?;
+            if login_at + chrono::Duration::days(st.settings.session_max_days) <= now {
+                return Ok(Outcome::Refused);
+            }
             auth_queries::mark_rotated(conn, token.id, now).await?;
             let refresh =
-                super::issue_refresh_token(conn, &st, token.user_id, token.family_id).await?;
+                super::issue_refresh_token(conn, &st, token.user_id, token.family_id, login_at)
+                    .await?;
             Ok(Outcome::Rotated {
                 user_id: token.user_id,
                 refresh,

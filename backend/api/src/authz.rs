@@ -338,6 +338,8 @@ pub enum InitiativeOp {
     Update,
     /// Done dates and progress of roadmap steps.
     ReportProgress,
+    /// Upload evidence files to it, or delete one not yet part of a submitted version.
+    AttachEvidence,
     Transition(InitiativeAction),
 }
 
@@ -367,6 +369,13 @@ pub fn initiative(
             (true, false) => Some(Refusal::InvalidState),
             (true, true) => None,
         },
+        // Evidence is gathered while the work goes on and for its acceptance; not once the
+        // initiative is withdrawn or decided.
+        InitiativeOp::AttachEvidence => match (contributor, status.is_final()) {
+            (false, _) => Some(Refusal::Forbidden),
+            (true, true) => Some(Refusal::InvalidState),
+            (true, false) => None,
+        },
         InitiativeOp::Transition(action) => {
             thidua_domain::initiative::transition(status, action, who).err()
         }
@@ -379,6 +388,7 @@ pub fn initiative(
                 InitiativeOp::Transition(a) => a.as_str(),
                 InitiativeOp::Update => "update",
                 InitiativeOp::ReportProgress => "report progress",
+                InitiativeOp::AttachEvidence => "attach evidence",
                 InitiativeOp::View => "view",
             };
             Err(ApiError::invalid_transition(status.as_str(), what))

@@ -15,6 +15,10 @@ pub struct Settings {
     pub refresh_token_ttl_days: i64,
     /// However often it is refreshed, a login ends this many days after the password was given.
     pub session_max_days: i64,
+    /// Where evidence bytes go: a folder, or `s3://bucket[/prefix]` (see `files::open`).
+    pub file_store: String,
+    /// The largest evidence file accepted, in bytes.
+    pub upload_max_bytes: u64,
     pub cookie_secure: bool,
     pub static_dir: Option<String>,
     pub db_pool_size: usize,
@@ -111,6 +115,13 @@ impl Settings {
             access_token_ttl_secs,
             refresh_token_ttl_days: parse("THIDUA_REFRESH_TOKEN_TTL_DAYS", 14i64)?,
             session_max_days: parse("THIDUA_SESSION_MAX_DAYS", 30i64)?,
+            file_store: var("THIDUA_FILE_STORE").unwrap_or_else(|| {
+                format!(
+                    "{}/files",
+                    var("THIDUA_DATA_DIR").unwrap_or_else(|| ".data".into())
+                )
+            }),
+            upload_max_bytes: parse("THIDUA_UPLOAD_MAX_BYTES", 25 * 1024 * 1024u64)?,
             cookie_secure: parse_bool("THIDUA_COOKIE_SECURE", false)?,
             static_dir: Some(var("THIDUA_STATIC_DIR").unwrap_or_else(|| "frontend/dist".into())),
             db_pool_size: parse("THIDUA_DB_POOL_SIZE", 16usize)?,
@@ -140,6 +151,12 @@ impl Settings {
             access_token_ttl_secs: 900,
             refresh_token_ttl_days: 14,
             session_max_days: 30,
+            // A folder of its own per test application.
+            file_store: std::env::temp_dir()
+                .join(format!("thidua-test-files-{}", uuid::Uuid::now_v7()))
+                .to_string_lossy()
+                .into_owned(),
+            upload_max_bytes: 25 * 1024 * 1024,
             cookie_secure: false,
             static_dir: None,
             db_pool_size: 4,

@@ -8,6 +8,7 @@ pub mod context;
 pub mod error;
 pub mod exports;
 pub mod extract;
+pub mod files;
 pub mod metrics;
 pub mod openapi;
 pub mod routes;

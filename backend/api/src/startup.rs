@@ -61,7 +61,12 @@ impl Application {
         }
         let listener = TcpListener::bind((settings.host.as_str(), settings.port))?;
         let port = listener.local_addr()?.port();
+        let files = crate::files::FileStore::new(
+            crate::files::open(&settings.file_store)?,
+            settings.upload_max_bytes,
+        );
         let state = AppState {
+            files,
             pool,
             jwt: Arc::new(JwtKeys::new(&settings)),
             metrics: Arc::new(Metrics::new()?),
@@ -89,9 +94,22 @@ impl Application {
             .principals
             .clone()
             .listen(self.state.settings.database_url().to_string());
+        let files = self.state.files.clone();
+        // Temporary objects a crash left mid-upload: swept at start and every hour.
+        let sweeper = async move {
+            loop {
+                match files.sweep(std::time::Duration::from_secs(3600)).await {
+                    Ok(0) => {}
+                    Ok(n) => tracing::info!(n, "swept abandoned upload parts"),
+                    Err(e) => tracing::warn!(error = %e, "sweeping abandoned uploads failed"),
+                }
+                tokio::time::sleep(std::time::Duration::from_secs(3600)).await;
+            }
+        };
         tokio::select! {
             served = self.server => served,
             () = listener => Ok(()),
+            () = sweeper => Ok(()),
         }
     }
 }

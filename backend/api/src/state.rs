@@ -24,6 +24,7 @@ pub struct AppState {
     pub metrics: Arc<Metrics>,
     pub aggregates: Arc<Aggregates>,
     pub principals: Arc<PrincipalCache>,
+    pub files: crate::files::FileStore,
 }
 
 /// Aggregates cached under the data version (see [`crate::cache`]).

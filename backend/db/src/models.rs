@@ -476,3 +476,42 @@ pub struct RegistrationVersion {
     pub decided_by: Option<Uuid>,
     pub reason: Option<String>,
 }
+
+/// Stored bytes, once per content (sha256).
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = crate::schema::file_blobs)]
+#[diesel(check_for_backend(diesel::pg::Pg))]
+pub struct FileBlob {
+    pub sha256: Vec<u8>,
+    pub size_bytes: i64,
+    pub media_type: String,
+    pub created_at: DateTime<Utc>,
+}
+
+/// One uploaded evidence file: a name, a category and an attachment over a blob.
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = crate::schema::files)]
+#[diesel(check_for_backend(diesel::pg::Pg))]
+pub struct StoredFile {
+    pub id: Uuid,
+    pub sha256: Vec<u8>,
+    pub original_name: String,
+    pub category: String,
+    pub organization_id: Uuid,
+    pub initiative_id: Option<Uuid>,
+    pub uploaded_by: Uuid,
+    pub created_at: DateTime<Utc>,
+    pub locked_at: Option<DateTime<Utc>>,
+}
+
+#[derive(Debug, Clone, Insertable)]
+#[diesel(table_name = crate::schema::files)]
+pub struct NewStoredFile {
+    pub id: Uuid,
+    pub sha256: Vec<u8>,
+    pub original_name: String,
+    pub category: String,
+    pub organization_id: Uuid,
+    pub initiative_id: Option<Uuid>,
+    pub uploaded_by: Uuid,
+}

@@ -69,6 +69,29 @@ diesel::table! {
 }
 
 diesel::table! {
+    file_blobs (sha256) {
+        sha256 -> Bytea,
+        size_bytes -> Int8,
+        media_type -> Text,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    files (id) {
+        id -> Uuid,
+        sha256 -> Bytea,
+        original_name -> Text,
+        category -> Text,
+        organization_id -> Uuid,
+        initiative_id -> Nullable<Uuid>,
+        uploaded_by -> Uuid,
+        created_at -> Timestamptz,
+        locked_at -> Nullable<Timestamptz>,
+    }
+}
+
+diesel::table! {
     initiative_authors (initiative_id, user_id) {
         initiative_id -> Uuid,
         user_id -> Uuid,
@@ -272,6 +295,10 @@ diesel::joinable!(campaigns -> users (created_by));
 diesel::joinable!(deadline_extensions -> campaign_milestones (milestone_id));
 diesel::joinable!(deadline_extensions -> organizations (organization_id));
 diesel::joinable!(deadline_extensions -> users (granted_by));
+diesel::joinable!(files -> file_blobs (sha256));
+diesel::joinable!(files -> initiatives (initiative_id));
+diesel::joinable!(files -> organizations (organization_id));
+diesel::joinable!(files -> users (uploaded_by));
 diesel::joinable!(initiative_authors -> initiatives (initiative_id));
 diesel::joinable!(initiative_authors -> users (user_id));
 diesel::joinable!(initiative_milestones -> initiatives (initiative_id));
@@ -295,6 +322,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     campaign_milestones,
     campaigns,
     deadline_extensions,
+    file_blobs,
+    files,
     initiative_authors,
     initiative_milestones,
     initiative_transitions,

@@ -122,6 +122,16 @@ impl InitiativeStatus {
         matches!(self, InitiativeStatus::Draft | InitiativeStatus::Returned)
     }
 
+    /// Withdrawn, or decided by a committee: nothing is added to it any more.
+    pub fn is_final(self) -> bool {
+        matches!(
+            self,
+            InitiativeStatus::Withdrawn
+                | InitiativeStatus::Accepted
+                | InitiativeStatus::NotAccepted
+        )
+    }
+
     /// Still under way: its roadmap can be overdue (afterwards the roadmap is history).
     pub fn is_active(self) -> bool {
         matches!(

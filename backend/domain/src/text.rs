@@ -4,6 +4,19 @@
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
+/// Diacritics removed, case kept: "Kế hoạch Đợt 1" → "Ke hoach Dot 1" (an ASCII fallback for
+/// a file name).
+pub fn strip_marks(s: &str) -> String {
+    s.nfd()
+        .filter(|c| !is_combining_mark(*c))
+        .map(|c| match c {
+            'đ' => 'd',
+            'Đ' => 'D',
+            c => c,
+        })
+        .collect()
+}
+
 /// Lower-cases, strips combining marks after canonical decomposition, and maps `đ` to `d`
 /// (đ is a letter of its own, not d with a mark, so decomposition leaves it alone).
 pub fn fold(s: &str) -> String {
@@ -29,6 +42,11 @@ pub fn escape_like(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn strips_marks_and_keeps_case() {
+        assert_eq!(strip_marks("Kế hoạch Đợt 1.pdf"), "Ke hoach Dot 1.pdf");
+    }
 
     #[test]
     fn folds_vietnamese() {

@@ -5,6 +5,7 @@
 pub mod audit_events;
 pub mod auth;
 pub mod campaigns;
+pub mod files;
 pub mod initiatives;
 pub mod me;
 pub mod ops;
@@ -63,6 +64,10 @@ pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
         .service(initiatives::list::list_initiatives)
         .service(initiatives::create::create_initiative)
         .service(initiatives::get::get_initiative)
+        .service(files::upload_file)
+        .service(files::download_file)
+        .service(files::list_initiative_files)
+        .service(files::delete_file)
         .service(initiatives::update::update_initiative)
         .service(initiatives::history::get_initiative_history)
         .service(initiatives::transitions::submit_initiative)

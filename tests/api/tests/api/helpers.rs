@@ -344,6 +344,8 @@ pub struct TestApp {
     pub demo_hash: String,
     db: Mutex<Option<AsyncPgConnection>>,
     tokens: Mutex<HashMap<String, String>>,
+    /// The server's evidence store (a folder of its own).
+    pub files: thidua_api::files::FileStore,
 }
 
 /// Server logs on stdout when `TEST_LOG` is set (run with `--nocapture`).
@@ -372,6 +374,7 @@ pub async fn spawn_app() -> TestApp {
         .await
         .expect("build the application");
     let base = format!("http://127.0.0.1:{}", app.port());
+    let files = app.state.files.clone();
     tokio::spawn(app.run_until_stopped());
     let client = reqwest::Client::builder()
         .cookie_store(true)
@@ -395,6 +398,7 @@ pub async fn spawn_app() -> TestApp {
         demo_hash,
         db: Mutex::new(Some(conn)),
         tokens: Mutex::new(HashMap::new()),
+        files,
     }
 }
 
@@ -427,6 +431,43 @@ impl Drop for TestApp {
 }
 
 impl TestApp {
+    /// POST /api/v1/files: the form's text fields, then the file.
+    pub async fn upload(
+        &self,
+        token: &str,
+        initiative_id: Uuid,
+        category: &str,
+        name: &str,
+        bytes: Vec<u8>,
+    ) -> Resp {
+        self.upload_as(Some(token), initiative_id, category, name, bytes)
+            .await
+    }
+
+    /// [`Self::upload`], anonymously with `None`.
+    pub async fn upload_as(
+        &self,
+        token: Option<&str>,
+        initiative_id: Uuid,
+        category: &str,
+        name: &str,
+        bytes: Vec<u8>,
+    ) -> Resp {
+        let form = reqwest::multipart::Form::new()
+            .text("category", category.to_string())
+            .text("initiative_id", initiative_id.to_string())
+            .part(
+                "file",
+                reqwest::multipart::Part::bytes(bytes).file_name(name.to_string()),
+            );
+        let mut req = self.plain_client().post(self.url("/api/v1/files"));
+        if let Some(t) = token {
+            req = req.bearer_auth(t);
+        }
+        let res = req.multipart(form).send().await.expect("upload");
+        Resp::read(res).await
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("{}{path}", self.base)
     }

@@ -5,6 +5,7 @@ mod auth;
 mod campaigns;
 mod errors;
 mod exports;
+mod files;
 mod helpers;
 mod initiatives;
 mod matrix;

@@ -298,6 +298,11 @@ const MATRIX: &[Op] = &[
     //   columns: Cô Giang (by giaovien.cogiang.1), Cô Giang (by a colleague), Trần Hưng Đạo, P. Sài Gòn
     op!("get_initiative",         "draft",       INITIATIVES, admin "AAAA", officer "AAAH", head "AAHH", focal "AAHH", staff "AAHH", evaluator "AAAH", anonymous "UUUU"),
     op!("get_initiative",         "in_progress", INITIATIVES, admin "AAAA", officer "AAAH", head "AAHH", focal "AAHH", staff "AAHH", evaluator "AAAH", anonymous "UUUU"),
+    // evidence files: seen with the initiative; added and deleted by its contributors
+    op!("upload_file",            "in_progress", INITIATIVES, admin "FFFF", officer "FFFH", head "AAHH", focal "AAHH", staff "AFHH", evaluator "FFFH", anonymous "UUUU"),
+    op!("list_initiative_files",  "in_progress", INITIATIVES, admin "AAAA", officer "AAAH", head "AAHH", focal "AAHH", staff "AAHH", evaluator "AAAH", anonymous "UUUU"),
+    op!("download_file",          "in_progress", INITIATIVES, admin "AAAA", officer "AAAH", head "AAHH", focal "AAHH", staff "AAHH", evaluator "AAAH", anonymous "UUUU"),
+    op!("delete_file",            "in_progress", INITIATIVES, admin "FFFF", officer "FFFH", head "AAHH", focal "AAHH", staff "AFHH", evaluator "FFFH", anonymous "UUUU"),
     op!("get_initiative_history", "submitted",   INITIATIVES, admin "AAAA", officer "AAAH", head "AAHH", focal "AAHH", staff "AAHH", evaluator "AAAH", anonymous "UUUU"),
     op!("update_initiative",      "draft",       INITIATIVES, admin "FFFF", officer "FFFH", head "AAHH", focal "AAHH", staff "AFHH", evaluator "FFFH", anonymous "UUUU"),
     op!("update_initiative",      "returned",    INITIATIVES, admin "FFFF", officer "FFFH", head "AAHH", focal "AAHH", staff "AFHH", evaluator "FFFH", anonymous "UUUU"),
@@ -656,6 +661,53 @@ async fn perform(app: &TestApp, places: &Places, op: &Op, role: Role, t: Target)
             )
             .await
         }
+        "upload_file" | "list_initiative_files" | "download_file" | "delete_file" => {
+            let (id, _) = target_initiative(app, places, t, op.state).await;
+            let pdf = b"%PDF-1.4\n% minh chung\n%%EOF\n".to_vec();
+            if op.id == "upload_file" {
+                return app
+                    .upload_as(tok, id, "photo", "ảnh hoạt động.pdf", pdf)
+                    .await;
+            }
+            let stored = app
+                .files
+                .put_bytes(pdf.into())
+                .await
+                .expect("store the bytes");
+            let file = Uuid::new_v4();
+            let sha: String = stored.sha256.iter().map(|b| format!("{b:02x}")).collect();
+            app.exec_ok(&format!(
+                "INSERT INTO file_blobs (sha256, size_bytes, media_type) \
+                 VALUES (decode('{sha}', 'hex'), {}, 'application/pdf') ON CONFLICT DO NOTHING; \
+                 INSERT INTO files (id, sha256, original_name, category, organization_id, \
+                                    initiative_id, uploaded_by) \
+                 SELECT '{file}', decode('{sha}', 'hex'), 'Kế hoạch.pdf', 'implementation_plan', \
+                        organization_id, id, created_by FROM initiatives WHERE id = '{id}'",
+                stored.size
+            ))
+            .await;
+            match op.id {
+                "list_initiative_files" => {
+                    call(
+                        Method::GET,
+                        format!("/api/v1/initiatives/{id}/files"),
+                        None,
+                        None,
+                    )
+                    .await
+                }
+                "download_file" => {
+                    call(
+                        Method::GET,
+                        format!("/api/v1/files/{file}/content"),
+                        None,
+                        None,
+                    )
+                    .await
+                }
+                _ => call(Method::DELETE, format!("/api/v1/files/{file}"), None, None).await,
+            }
+        }
         "get_initiative"
         | "get_initiative_history"
         | "update_initiative"
@@ -962,6 +1014,7 @@ const TAGS_RUN: &[&str] = &[
     "users",
     "campaigns",
     "initiatives",
+    "files",
 ];
 
 /// Runs every row of the operations with these tags and reports each unexpected outcome.
@@ -1072,4 +1125,9 @@ async fn matrix_registrations() {
 #[tokio::test]
 async fn matrix_initiatives() {
     run_matrix(&["initiatives"]).await;
+}
+
+#[tokio::test]
+async fn matrix_files() {
+    run_matrix(&["files"]).await;
 }

@@ -1,0 +1,86 @@
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+use uuid::Uuid;
+
+use super::UserRef;
+
+/// Categories of evidence (tài liệu minh chứng, §II.2.3).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum FileCategoryCode {
+    /// Kế hoạch triển khai.
+    ImplementationPlan,
+    /// Văn bản triển khai.
+    ImplementingDocument,
+    /// Sản phẩm.
+    Product,
+    /// Số liệu.
+    Data,
+    /// Hình ảnh.
+    Photo,
+    Other,
+}
+
+impl FileCategoryCode {
+    pub const ALL: [FileCategoryCode; 6] = [
+        FileCategoryCode::ImplementationPlan,
+        FileCategoryCode::ImplementingDocument,
+        FileCategoryCode::Product,
+        FileCategoryCode::Data,
+        FileCategoryCode::Photo,
+        FileCategoryCode::Other,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FileCategoryCode::ImplementationPlan => "implementation_plan",
+            FileCategoryCode::ImplementingDocument => "implementing_document",
+            FileCategoryCode::Product => "product",
+            FileCategoryCode::Data => "data",
+            FileCategoryCode::Photo => "photo",
+            FileCategoryCode::Other => "other",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|c| c.as_str() == s)
+    }
+}
+
+/// An evidence file: its name as uploaded, what it is, and where it belongs.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct FileView {
+    pub id: Uuid,
+    /// The name it was uploaded with (shown and offered on download; never a path).
+    pub original_name: String,
+    pub category: FileCategoryCode,
+    /// Detected from the content.
+    pub media_type: String,
+    pub size_bytes: i64,
+    /// Hex sha256 of the bytes.
+    pub sha256: String,
+    pub organization_id: Uuid,
+    pub initiative_id: Option<Uuid>,
+    pub uploaded_by: UserRef,
+    pub created_at: DateTime<Utc>,
+    /// Part of a submitted version: never changed or deleted.
+    pub locked: bool,
+    /// `GET` it for the bytes.
+    pub download_url: String,
+    /// Among `delete`.
+    pub allowed_actions: Vec<String>,
+}
+
+/// The multipart form of an upload: the text fields first, then the file.
+#[derive(Debug, ToSchema)]
+#[allow(dead_code)]
+pub struct UploadForm {
+    pub category: FileCategoryCode,
+    /// The initiative the evidence belongs to.
+    pub initiative_id: Uuid,
+    /// The file (PDF, Word, Excel, JPEG, PNG, GIF, WebP), at most the configured size
+    /// (25 MiB by default).
+    #[schema(value_type = String, format = Binary)]
+    pub file: Vec<u8>,
+}

@@ -7,7 +7,9 @@ pub mod initiative;
 pub mod org;
 pub mod page;
 pub mod registration;
+pub mod report;
 pub mod role;
+pub mod submission;
 pub mod text;
 pub mod validation;
 

@@ -1,10 +1,12 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
+use thidua_domain::report::EvidenceCategory;
 use utoipa::ToSchema;
 use uuid::Uuid;
 
 use super::UserRef;
 
+// The API's face of thidua_domain::report::EvidenceCategory.
 /// Categories of evidence (tài liệu minh chứng, §II.2.3).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
@@ -22,29 +24,16 @@ pub enum FileCategoryCode {
     Other,
 }
 
-impl FileCategoryCode {
-    pub const ALL: [FileCategoryCode; 6] = [
-        FileCategoryCode::ImplementationPlan,
-        FileCategoryCode::ImplementingDocument,
-        FileCategoryCode::Product,
-        FileCategoryCode::Data,
-        FileCategoryCode::Photo,
-        FileCategoryCode::Other,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            FileCategoryCode::ImplementationPlan => "implementation_plan",
-            FileCategoryCode::ImplementingDocument => "implementing_document",
-            FileCategoryCode::Product => "product",
-            FileCategoryCode::Data => "data",
-            FileCategoryCode::Photo => "photo",
-            FileCategoryCode::Other => "other",
+impl From<EvidenceCategory> for FileCategoryCode {
+    fn from(c: EvidenceCategory) -> Self {
+        match c {
+            EvidenceCategory::ImplementationPlan => FileCategoryCode::ImplementationPlan,
+            EvidenceCategory::ImplementingDocument => FileCategoryCode::ImplementingDocument,
+            EvidenceCategory::Product => FileCategoryCode::Product,
+            EvidenceCategory::Data => FileCategoryCode::Data,
+            EvidenceCategory::Photo => FileCategoryCode::Photo,
+            EvidenceCategory::Other => FileCategoryCode::Other,
         }
-    }
-
-    pub fn parse(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|c| c.as_str() == s)
     }
 }
 

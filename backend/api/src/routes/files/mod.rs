@@ -19,7 +19,8 @@ use crate::files::{StoreError, store};
 use crate::routes::audit;
 use crate::state::AppState;
 use crate::views::UserRef;
-use crate::views::files::{FileCategoryCode, FileView, UploadForm};
+use crate::views::files::{FileView, UploadForm};
+use thidua_domain::report::EvidenceCategory;
 
 /// The longest text field of the form (a category code, a UUID).
 const MAX_TEXT_FIELD: usize = 256;
@@ -88,7 +89,9 @@ fn view(f: StoredFile, b: &FileBlob, uploader: String, can_edit: bool) -> FileVi
         },
         id: f.id,
         original_name: f.original_name,
-        category: FileCategoryCode::parse(&f.category).unwrap_or(FileCategoryCode::Other),
+        category: EvidenceCategory::parse(&f.category)
+            .unwrap_or(EvidenceCategory::Other)
+            .into(),
         media_type: b.media_type.clone(),
         size_bytes: b.size_bytes,
         sha256: store::hex(&f.sha256),
@@ -154,14 +157,14 @@ pub async fn upload_file(
     p: Principal,
     mut form: Multipart,
 ) -> Result<HttpResponse, ApiError> {
-    let mut category: Option<FileCategoryCode> = None;
+    let mut category: Option<EvidenceCategory> = None;
     let mut initiative_id: Option<Uuid> = None;
     while let Some(field) = form.next().await {
         let mut field = field.map_err(|e| StoreError::Interrupted(e.to_string()))?;
         match field.name().unwrap_or("") {
             "category" => {
                 let text = read_text(&mut field).await?;
-                category = Some(FileCategoryCode::parse(text.trim()).ok_or_else(|| {
+                category = Some(EvidenceCategory::parse(text.trim()).ok_or_else(|| {
                     ApiError::field(thidua_domain::FieldError::new(
                         "category",
                         "unknown_category",

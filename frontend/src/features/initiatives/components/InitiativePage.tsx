@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { PageSpinner } from '@/components/PageSpinner';
+import { EvidenceCard } from '@/features/files/components/EvidenceCard';
 import { QueryError } from '@/components/QueryError';
 import { currentLanguage } from '@/i18n';
 import { formatDateTimeMinutes } from '@/lib/dates';
@@ -127,6 +128,12 @@ export default function InitiativePage() {
       </Card>
 
       <RoadmapCard initiative={i} />
+
+      <EvidenceCard
+        initiativeId={i.id}
+        canUpload={i.allowed_actions.includes('update') || i.allowed_actions.includes('report_progress')}
+        onUploadRejected={() => void initiative.refetch()}
+      />
 
       <Card
         title={

@@ -176,8 +176,9 @@ run_wrk() {
   local workload=$1 conns=$2 out result
   banner "wrk: $workload, $conns connections, ${DURATION}s"
   # A generous timeout: slow responses must show in the percentiles, not vanish as errors.
-  out=$(BENCH_LUA_DIR=$BENCH_DIR BENCH_IDS=$IDS \
-    wrk -t "$THREADS" -c "$conns" -d "${DURATION}s" --timeout 60s --latency -H "$AUTH" \
+  out=$(BENCH_LUA_DIR=$BENCH_DIR BENCH_IDS=$IDS BENCH_UPLOAD_BODY=${UPLOAD_BODY:-} \
+    BENCH_UPLOAD_BOUNDARY=${UPLOAD_BOUNDARY:-} \
+    wrk -t "$THREADS" -c "$conns" -d "${DURATION}s" --timeout 60s --latency -H "${WRK_AUTH:-$AUTH}" \
     -s "$BENCH_DIR/${LUA[$workload]:-static.lua}" "$SERVER_URL${PATHS[$workload]}")
   grep -v "^BENCH_RESULT " <<<"$out" >&2 || true
   result=$(sed -n 's/^BENCH_RESULT //p' <<<"$out")
@@ -195,6 +196,42 @@ for workload in "${WORKLOADS[@]}"; do
 done
 # The small benchmark of before: campaign list and health, at the highest count.
 for workload in campaigns health; do run_wrk "$workload" "${CONNECTIONS[-1]}"; done
+
+# ── evidence files: upload and download of a 5 MiB file at 16 connections ───
+# As a teacher of Cô Giang, an author of one of its initiatives (the district officer may
+# not upload). The server's RSS must stay flat: uploads are streamed, never held whole.
+FILE_USER=giaovien.cogiang.1
+FILE_INITIATIVE=$(psql_value "SELECT i.id FROM initiatives i
+  JOIN initiative_authors a ON a.initiative_id = i.id JOIN users u ON u.id = a.user_id
+  WHERE u.username = '$FILE_USER' AND i.status NOT IN ('withdrawn', 'accepted', 'not_accepted')
+  ORDER BY i.created_at LIMIT 1")
+[[ -n $FILE_INITIATIVE ]] || die "no initiative of $FILE_USER to attach files to"
+file_token=$(login "$SERVER_URL" "$FILE_USER" "$PASSWORD")
+UPLOAD_BOUNDARY=thidua-bench-boundary
+UPLOAD_BODY=$WORK/upload.body
+{
+  printf -- '--%s\r\nContent-Disposition: form-data; name="category"\r\n\r\ndata\r\n' "$UPLOAD_BOUNDARY"
+  printf -- '--%s\r\nContent-Disposition: form-data; name="initiative_id"\r\n\r\n%s\r\n' \
+    "$UPLOAD_BOUNDARY" "$FILE_INITIATIVE"
+  printf -- '--%s\r\nContent-Disposition: form-data; name="file"; filename="Số liệu khảo sát.pdf"\r\n' \
+    "$UPLOAD_BOUNDARY"
+  printf 'Content-Type: application/pdf\r\n\r\n%%PDF-1.4\n'
+  head -c $((5 * 1024 * 1024 - 9)) /dev/urandom
+  printf '\r\n--%s--\r\n' "$UPLOAD_BOUNDARY"
+} >"$UPLOAD_BODY"
+FILE_ID=$(curl -fsS --max-time 120 -H "Authorization: Bearer $file_token" \
+  -H "Content-Type: multipart/form-data; boundary=$UPLOAD_BOUNDARY" --data-binary "@$UPLOAD_BODY" \
+  "$SERVER_URL/api/v1/files" | python3 -c 'import json, sys; print(json.load(sys.stdin)["id"])') ||
+  die "uploading the benchmark file as $FILE_USER failed"
+PATHS[upload]=/api/v1/files
+PATHS[download]=/api/v1/files/$FILE_ID/content
+LUA[upload]=upload.lua
+RSS_BEFORE_FILES_KB=$(server_rss_kb)
+for workload in upload download; do
+  WRK_AUTH="Authorization: Bearer $file_token" run_wrk "$workload" 16
+done
+RSS_AFTER_FILES_KB=$(server_rss_kb)
+info "server peak RSS: $((RSS_BEFORE_FILES_KB / 1024)) MB before the file workloads, $((RSS_AFTER_FILES_KB / 1024)) MB after"
 
 stop_server "$SERVER_PID"
 SERVER_PID=''
@@ -246,7 +283,8 @@ stamp=$(date -u +%Y%m%dT%H%M%SZ)
 META=$WORK/meta.json
 python3 -c 'import json, sys
 keys = ["timestamp", "commit", "cpus", "postgresql", "duration_s", "threads", "db_pool_size",
-        "generator_seconds", "organizations", "users", "initiatives", "roadmap_steps"]
+        "generator_seconds", "organizations", "users", "initiatives", "roadmap_steps",
+        "rss_before_files_kb", "rss_after_files_kb"]
 vals = sys.argv[1:]
 meta = dict(zip(keys, vals))
 for k in keys[2:]:
@@ -257,7 +295,8 @@ print(json.dumps(meta))' \
   "$(nproc)" "$(psql_value "SHOW server_version")" "$DURATION" "$THREADS" "$POOL" "$GEN_SECONDS" \
   "$(psql_value "SELECT count(*) FROM organizations")" "$(psql_value "SELECT count(*) FROM users")" \
   "$(psql_value "SELECT count(*) FROM initiatives")" \
-  "$(psql_value "SELECT count(*) FROM initiative_milestones")" >"$META"
+  "$(psql_value "SELECT count(*) FROM initiative_milestones")" \
+  "$RSS_BEFORE_FILES_KB" "$RSS_AFTER_FILES_KB" >"$META"
 
 banner "Benchmark results ($(nproc) CPUs; data generated in ${GEN_SECONDS} s; wrk/pgbench ${DURATION}s each)"
 python3 "$BENCH_DIR/report.py" "$ROWS" "$META" "$RESULTS_DIR/$stamp.json"

@@ -17,6 +17,9 @@ TARGETS_P99_MS = {"list": 50.0, "statistics": 50.0, "search": 100.0}
 TARGET_RATIO_GET = 0.5
 TARGET_RSS_MB = 200.0
 TARGET_CONNECTIONS = 64
+# Upload and download move one 5 MiB file per request; 16 buffered uploads would add 80 MiB.
+FILE_MIB = 5
+TARGET_FILE_RSS_GROWTH_MB = 40.0
 
 
 def main(rows_path, meta_path, out_path):
@@ -57,6 +60,19 @@ def main(rows_path, meta_path, out_path):
                                          else "no request completed during the run")
                             + (f" ({r['errors']} errors)" if r["errors"] else ""),
                             "pass": r["p99_ms"] < limit and r["requests"] > 0 and r["errors"] == 0})
+    for r in rows:
+        if r["workload"] in ("upload", "download"):
+            r["mib_per_second"] = round(r["per_second"] * FILE_MIB, 1)
+            targets.append({"target": f"{r['workload']} of a {FILE_MIB} MiB file ({r['connections']} conns)",
+                            "measured": f"{r['per_second']:.1f} files/s = {r['mib_per_second']:.0f} MiB/s"
+                            + (f" ({r['errors']} errors)" if r["errors"] else ""),
+                            "pass": r["requests"] > 0 and r["errors"] == 0})
+    before, after = meta.get("rss_before_files_kb"), meta.get("rss_after_files_kb")
+    if before and after:
+        growth = (after - before) / 1024
+        targets.append({"target": f"server RSS flat over the file workloads (peak grows < {TARGET_FILE_RSS_GROWTH_MB:.0f} MB)",
+                        "measured": f"{before / 1024:.1f} → {after / 1024:.1f} MB (+{growth:.1f})",
+                        "pass": growth < TARGET_FILE_RSS_GROWTH_MB})
     peak = max((r["server_rss_mb"] or 0 for r in rows), default=0)
     targets.append({"target": f"server peak RSS < {TARGET_RSS_MB:.0f} MB",
                     "measured": f"{peak:.1f} MB", "pass": peak < TARGET_RSS_MB})

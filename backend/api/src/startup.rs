@@ -61,10 +61,7 @@ impl Application {
         }
         let listener = TcpListener::bind((settings.host.as_str(), settings.port))?;
         let port = listener.local_addr()?.port();
-        let files = crate::files::FileStore::new(
-            crate::files::open(&settings.file_store)?,
-            settings.upload_max_bytes,
-        );
+        let files = crate::files::open(&settings.file_store, settings.upload_max_bytes)?;
         let state = AppState {
             files,
             pool,

@@ -61,6 +61,9 @@ pub struct Stored {
 pub struct FileStore {
     store: Arc<dyn ObjectStore>,
     pub max_bytes: u64,
+    /// How much of an upload is held before it is written as one part: the memory an upload
+    /// costs (S3 wants parts of at least 5 MiB; a folder takes any size).
+    part_bytes: usize,
 }
 
 /// The media type of `head` (the start of a file), if it is one of [`ACCEPTED`].
@@ -86,8 +89,12 @@ pub fn hex(bytes: &[u8]) -> String {
 }
 
 impl FileStore {
-    pub fn new(store: Arc<dyn ObjectStore>, max_bytes: u64) -> Self {
-        Self { store, max_bytes }
+    pub fn new(store: Arc<dyn ObjectStore>, max_bytes: u64, part_bytes: usize) -> Self {
+        Self {
+            store,
+            max_bytes,
+            part_bytes,
+        }
     }
 
     /// Streams `body` into the store (see the module's documentation).
@@ -98,7 +105,7 @@ impl FileStore {
     {
         let tmp = Path::from(format!("tmp/{}", uuid::Uuid::now_v7()));
         let upload = self.store.put_multipart(&tmp).await?;
-        let mut writer = WriteMultipart::new(upload);
+        let mut writer = WriteMultipart::new_with_chunk_size(upload, self.part_bytes);
         let mut hasher = Sha256::new();
         let mut size: u64 = 0;
         let mut head: Vec<u8> = Vec::with_capacity(SNIFF_BYTES);
@@ -116,8 +123,9 @@ impl FileStore {
                     head.extend_from_slice(&chunk[..take]);
                 }
                 hasher.update(&chunk);
-                // Waits while earlier parts are still being written: bounded memory.
-                writer.wait_for_capacity(2).await?;
+                // Waits while an earlier part is still being written: at most two parts of
+                // an upload are in memory at once.
+                writer.wait_for_capacity(1).await?;
                 writer.write(&chunk);
             }
             Ok(())

@@ -259,8 +259,8 @@ pub async fn related(conn: &AsyncPgConnection, items: &[Initiative]) -> QueryRes
         .filter(users::id.eq_any(&creator_ids))
         .select((users::id, users::display_name))
         .load::<(Uuid, String)>(&mut c4);
-    let authors = named_authors(&mut c5, &ids);
-    let roadmaps = roadmap_steps(&mut c6, &ids);
+    let authors = named_authors(&mut c5, Which::Many(&ids));
+    let roadmaps = roadmap_steps(&mut c6, Which::Many(&ids));
     let (units, campaigns, areas, creators, authors, roadmaps) =
         tokio::join!(units, campaigns, areas, creators, authors, roadmaps);
     Ok(Related {
@@ -300,28 +300,8 @@ pub async fn find_related(
             ReformArea,
             String,
         )>(&mut c1);
-    // `= $1`, not `= ANY($1)`: PostgreSQL plans a prepared `ANY` over an array parameter
-    // afresh on every execution (its generic plan guesses ten elements and loses to the
-    // custom one), which cost more than the query itself on this, the hottest read.
-    let authors = initiative_authors::table
-        .inner_join(users::table)
-        .filter(initiative_authors::initiative_id.eq(id))
-        .order(initiative_authors::sort_order)
-        .select((
-            InitiativeAuthor::as_select(),
-            users::display_name,
-            users::position,
-        ))
-        .load::<NamedAuthor>(&mut c2);
-    let roadmaps = initiative_milestones::table
-        .filter(initiative_milestones::initiative_id.eq(id))
-        .order((
-            initiative_milestones::due_on,
-            initiative_milestones::sort_order,
-            initiative_milestones::id,
-        ))
-        .select(RoadmapMilestone::as_select())
-        .load::<RoadmapMilestone>(&mut c3);
+    let authors = named_authors(&mut c2, Which::One(id));
+    let roadmaps = roadmap_steps(&mut c3, Which::One(id));
     let (row, authors, roadmaps) = tokio::join!(row, authors, roadmaps);
     let (initiative, unit, campaign, area, creator) = row?;
     let creators = vec![(initiative.created_by, creator)];
@@ -365,44 +345,61 @@ pub async fn authors_named(
     conn: &AsyncPgConnection,
     ids: &[Uuid],
 ) -> QueryResult<Vec<NamedAuthor>> {
-    named_authors(&mut &*conn, ids).await
+    named_authors(&mut &*conn, Which::Many(ids)).await
+}
+
+/// Which initiatives a query is about. One is filtered with `= $1`, not `= ANY($1)`:
+/// PostgreSQL plans a prepared `= ANY` over an array parameter afresh on every execution
+/// (its generic plan guesses ten elements and loses to the custom one), which cost more than
+/// the query itself on the hottest read, get-by-id.
+#[derive(Clone, Copy)]
+enum Which<'a> {
+    One(Uuid),
+    Many(&'a [Uuid]),
 }
 
 async fn named_authors(
     conn: &mut &AsyncPgConnection,
-    ids: &[Uuid],
+    which: Which<'_>,
 ) -> QueryResult<Vec<NamedAuthor>> {
-    initiative_authors::table
+    let q = initiative_authors::table
         .inner_join(users::table)
-        .filter(initiative_authors::initiative_id.eq_any(ids))
-        .order((
-            initiative_authors::initiative_id,
-            initiative_authors::sort_order,
-        ))
-        .select((
-            InitiativeAuthor::as_select(),
-            users::display_name,
-            users::position,
-        ))
-        .load(conn)
-        .await
+        .into_boxed();
+    let q = match which {
+        Which::One(id) => q.filter(initiative_authors::initiative_id.eq(id)),
+        Which::Many(ids) => q.filter(initiative_authors::initiative_id.eq_any(ids)),
+    };
+    q.order((
+        initiative_authors::initiative_id,
+        initiative_authors::sort_order,
+    ))
+    .select((
+        InitiativeAuthor::as_select(),
+        users::display_name,
+        users::position,
+    ))
+    .load(conn)
+    .await
 }
 
 async fn roadmap_steps(
     conn: &mut &AsyncPgConnection,
-    ids: &[Uuid],
+    which: Which<'_>,
 ) -> QueryResult<Vec<RoadmapMilestone>> {
-    initiative_milestones::table
-        .filter(initiative_milestones::initiative_id.eq_any(ids))
-        .order((
-            initiative_milestones::initiative_id,
-            initiative_milestones::due_on,
-            initiative_milestones::sort_order,
-            initiative_milestones::id,
-        ))
-        .select(RoadmapMilestone::as_select())
-        .load(conn)
-        .await
+    let q = initiative_milestones::table.into_boxed();
+    let q = match which {
+        Which::One(id) => q.filter(initiative_milestones::initiative_id.eq(id)),
+        Which::Many(ids) => q.filter(initiative_milestones::initiative_id.eq_any(ids)),
+    };
+    q.order((
+        initiative_milestones::initiative_id,
+        initiative_milestones::due_on,
+        initiative_milestones::sort_order,
+        initiative_milestones::id,
+    ))
+    .select(RoadmapMilestone::as_select())
+    .load(conn)
+    .await
 }
 
 pub async fn find(conn: &mut AsyncPgConnection, id: Uuid) -> QueryResult<Initiative> {

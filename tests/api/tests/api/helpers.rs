@@ -344,8 +344,9 @@ pub struct TestApp {
     pub demo_hash: String,
     db: Mutex<Option<AsyncPgConnection>>,
     tokens: Mutex<HashMap<String, String>>,
-    /// The server's evidence store (a folder of its own).
+    /// The server's evidence store (a folder of its own, removed with the app).
     pub files: thidua_api::files::FileStore,
+    files_dir: String,
 }
 
 /// Server logs on stdout when `TEST_LOG` is set (run with `--nocapture`).
@@ -370,7 +371,9 @@ pub async fn spawn_app() -> TestApp {
     .expect("clone the template database");
     drop(conn);
     let db_url = with_database(&superuser, &db_name);
-    let app = Application::build(Settings::for_tests(&db_url))
+    let settings = Settings::for_tests(&db_url);
+    let files_dir = settings.file_store.clone();
+    let app = Application::build(settings)
         .await
         .expect("build the application");
     let base = format!("http://127.0.0.1:{}", app.port());
@@ -399,6 +402,7 @@ pub async fn spawn_app() -> TestApp {
         db: Mutex::new(Some(conn)),
         tokens: Mutex::new(HashMap::new()),
         files,
+        files_dir,
     }
 }
 
@@ -409,6 +413,7 @@ impl Drop for TestApp {
             eprintln!("test database kept for inspection: {}", self.db_url);
             return;
         }
+        let _ = std::fs::remove_dir_all(&self.files_dir);
         let (url, name) = (superuser_url(), self.db_name.clone());
         // Drop cannot await: a short-lived runtime on its own thread does the work.
         let _ = std::thread::spawn(move || {

@@ -712,6 +712,36 @@ pub fn to_docx(doc: &Mau1) -> zip::result::ZipResult<Vec<u8>> {
     Ok(buf.into_inner())
 }
 
+/// A Mẫu 1 document as the `.xlsx` or `.docx` download named `<name>.<ext>` (ASCII
+/// fallback `<ascii_stem>.<ext>`).
+pub fn response(
+    doc: &Mau1,
+    docx: bool,
+    ascii_stem: &str,
+    name: &str,
+) -> Result<actix_web::HttpResponse, crate::error::ApiError> {
+    let (bytes, content_type, ext) = if docx {
+        (
+            to_docx(doc).map_err(crate::error::ApiError::internal)?,
+            super::DOCX,
+            "docx",
+        )
+    } else {
+        (
+            to_xlsx(doc).map_err(crate::error::ApiError::internal)?,
+            super::XLSX,
+            "xlsx",
+        )
+    };
+    Ok(super::ExportFile {
+        bytes,
+        content_type,
+        ascii_name: format!("{ascii_stem}.{ext}"),
+        name: format!("{name}.{ext}"),
+    }
+    .into_response())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -6,7 +6,6 @@ use crate::auth::Principal;
 use crate::authz::CampaignOp;
 use crate::error::ApiError;
 use crate::exports::mau1::{self, Mau1, Mau1Row};
-use crate::exports::{DOCX, ExportFile, XLSX};
 use crate::routes::registrations::export::{heading, snapshot_of};
 use crate::state::AppState;
 
@@ -62,14 +61,7 @@ pub async fn export_campaign_registrations_xlsx(
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
     let doc = document(&state, &p, id.into_inner()).await?;
-    let bytes = mau1::to_xlsx(&doc).map_err(ApiError::internal)?;
-    Ok(ExportFile {
-        bytes,
-        content_type: XLSX,
-        ascii_name: "Mau1-tong-hop.xlsx".into(),
-        name: format!("{NAME}.xlsx"),
-    }
-    .into_response())
+    mau1::response(&doc, false, "Mau1-tong-hop", NAME)
 }
 
 /// Mẫu 1 over all units of the campaign as a Word document (authority officers).
@@ -91,12 +83,5 @@ pub async fn export_campaign_registrations_docx(
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
     let doc = document(&state, &p, id.into_inner()).await?;
-    let bytes = mau1::to_docx(&doc).map_err(ApiError::internal)?;
-    Ok(ExportFile {
-        bytes,
-        content_type: DOCX,
-        ascii_name: "Mau1-tong-hop.docx".into(),
-        name: format!("{NAME}.docx"),
-    }
-    .into_response())
+    mau1::response(&doc, true, "Mau1-tong-hop", NAME)
 }

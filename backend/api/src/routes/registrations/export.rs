@@ -14,7 +14,6 @@ use crate::auth::Principal;
 use crate::authz::RegistrationOp;
 use crate::error::ApiError;
 use crate::exports::mau1::{self, Mau1, Mau1Row};
-use crate::exports::{DOCX, ExportFile, XLSX};
 use crate::state::AppState;
 use crate::views::registrations::{CommitmentView, RegisteredInitiative};
 
@@ -145,14 +144,7 @@ pub async fn export_registration_xlsx(
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
     let doc = document(&state, &p, id.into_inner()).await?;
-    let bytes = mau1::to_xlsx(&doc).map_err(ApiError::internal)?;
-    Ok(ExportFile {
-        bytes,
-        content_type: XLSX,
-        ascii_name: "Mau1-dang-ky.xlsx".into(),
-        name: format!("{NAME}.xlsx"),
-    }
-    .into_response())
+    mau1::response(&doc, false, "Mau1-dang-ky", NAME)
 }
 
 /// Mẫu 1 as a Word document (Decree 30/2020/NĐ-CP layout).
@@ -174,12 +166,5 @@ pub async fn export_registration_docx(
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
     let doc = document(&state, &p, id.into_inner()).await?;
-    let bytes = mau1::to_docx(&doc).map_err(ApiError::internal)?;
-    Ok(ExportFile {
-        bytes,
-        content_type: DOCX,
-        ascii_name: "Mau1-dang-ky.docx".into(),
-        name: format!("{NAME}.docx"),
-    }
-    .into_response())
+    mau1::response(&doc, true, "Mau1-dang-ky", NAME)
 }

@@ -41,9 +41,26 @@ async function fillDate(scope: Page | Locator, label: string, ddmmyyyy: string):
 }
 
 /** Confirms an action in its Popconfirm. */
+/**
+ * Confirms an action in its Popconfirm and waits for the request it sends. A page that is
+ * still re-rendering (after a save, say) can swap the button under the click, leaving a
+ * confirmation that sends nothing: then the action is taken again, up to three times.
+ */
 async function confirmAction(page: Page, action: string, scope: Page | Locator = page): Promise<void> {
-  await scope.getByRole('button', { name: action }).click();
-  await page.getByRole('tooltip').getByRole('button', { name: 'Xác nhận' }).click();
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    const sent = page
+      .waitForRequest((r) => r.method() === 'POST' && r.url().includes('/api/v1/') && !r.url().includes('/api/v1/auth/'), {
+        timeout: 5_000,
+      })
+      .then(
+        () => true,
+        () => false,
+      );
+    await scope.getByRole('button', { name: action }).click();
+    await page.getByRole('tooltip').getByRole('button', { name: 'Xác nhận' }).click();
+    if (await sent) return;
+  }
+  throw new Error(`"${action}" was confirmed three times and sent no request`);
 }
 
 /** Picks an option of an antd Select without search: opens it, clicks the option. */

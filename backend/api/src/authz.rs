@@ -498,6 +498,107 @@ pub fn registration_allowed_actions(
 
 // ----- audit log ---------------------------------------------------------------------
 
+// ----- reports (Mẫu 2, progress, self-assessment, acceptance, year-end) ------------------
+
+use thidua_domain::submission::{SubmissionAction, SubmissionStatus};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReportOp {
+    View,
+    /// Title, sections, the results table, and its evidence.
+    Update,
+    Transition(SubmissionAction),
+}
+
+/// How the caller stands to one report.
+#[derive(Debug, Clone, Copy)]
+pub struct ReportFacts<'a> {
+    pub unit_path: &'a [Uuid],
+    pub campaign_org_path: &'a [Uuid],
+    pub status: SubmissionStatus,
+    pub ever_submitted: bool,
+    /// The caller wrote it (opened it).
+    pub creator: bool,
+    /// The caller is an author of the initiative an acceptance report is about.
+    pub initiative_author: bool,
+}
+
+/// People of the unit (staff, focal officer, head).
+fn unit_member(p: &Principal, unit_path: &[Uuid]) -> bool {
+    [Role::Staff, Role::UnitFocal, Role::UnitHead]
+        .iter()
+        .any(|r| p.has_role_over(*r, unit_path))
+}
+
+/// A report is written and sent by whoever opened it (a teacher writes the phase-1 report),
+/// the unit's head and focal officer, and for an acceptance report the initiative's authors;
+/// the campaign's authority receives or returns it. Like a registration, the authority sees
+/// it once it was sent.
+pub fn report(p: &Principal, op: ReportOp, f: &ReportFacts<'_>) -> Result<(), ApiError> {
+    let authority = p.has_role_over(Role::AuthorityOfficer, f.campaign_org_path);
+    let visible = p.is_admin()
+        || can_see_org(p, f.unit_path)
+        || f.initiative_author
+        || (authority && f.ever_submitted);
+    if !visible {
+        return Err(ApiError::not_found());
+    }
+    let writer = (f.creator && unit_member(p, f.unit_path))
+        || f.initiative_author
+        || p.has_role_over(Role::UnitHead, f.unit_path)
+        || p.has_role_over(Role::UnitFocal, f.unit_path);
+    let (allowed, possible, what) = match op {
+        ReportOp::View => (true, true, "view"),
+        ReportOp::Update => (writer, f.status.editable(), "update"),
+        ReportOp::Transition(a) => {
+            let who = match a {
+                SubmissionAction::Submit => writer,
+                SubmissionAction::Receive | SubmissionAction::Return => authority,
+            };
+            (who, f.status.next(a).is_some(), a.as_str())
+        }
+    };
+    if !possible {
+        return Err(ApiError::invalid_transition(f.status.as_str(), what));
+    }
+    if !allowed {
+        return Err(ApiError::forbidden());
+    }
+    Ok(())
+}
+
+/// Opening a report for a unit: its people; for an acceptance report, the initiative's
+/// authors or the unit's head or focal officer.
+pub fn open_report(
+    p: &Principal,
+    unit_path: &[Uuid],
+    per_initiative: bool,
+    initiative_author: bool,
+) -> Decision {
+    let allowed = if per_initiative {
+        initiative_author
+            || p.has_role_over(Role::UnitHead, unit_path)
+            || p.has_role_over(Role::UnitFocal, unit_path)
+    } else {
+        unit_member(p, unit_path)
+    };
+    decide(can_see_org(p, unit_path) || initiative_author, allowed)
+}
+
+pub fn report_allowed_actions(p: &Principal, f: &ReportFacts<'_>) -> Vec<String> {
+    let ok = |op| report(p, op, f).is_ok();
+    let mut out = Vec::new();
+    if ok(ReportOp::Update) {
+        out.push("update".to_string());
+    }
+    for a in SubmissionAction::ALL {
+        if ok(ReportOp::Transition(a)) {
+            out.push(a.as_str().to_string());
+        }
+    }
+    out
+}
+
 /// Whose entries the caller reads: administrators all; authority officers and unit heads
 /// those about their subtrees; nobody else any.
 pub fn audit_scope(p: &Principal) -> Option<thidua_db::queries::Scope> {

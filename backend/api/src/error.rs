@@ -342,6 +342,16 @@ impl From<DieselError> for ApiError {
                     "The request refers to a record that does not exist.",
                 )
             }
+            // The trigger that keeps submitted evidence as it is (a race with a submission).
+            DieselError::DatabaseError(DatabaseErrorKind::CheckViolation, info)
+                if info.constraint_name() == Some("files_locked") =>
+            {
+                Self::conflict(
+                    "file_locked",
+                    "Tệp thuộc một phiên bản đã gửi nên không thể thay đổi.",
+                    "The file belongs to a submitted version and cannot change.",
+                )
+            }
             DieselError::DatabaseError(DatabaseErrorKind::CheckViolation, info) => {
                 let constraint = info.constraint_name().unwrap_or("").to_string();
                 Self::unprocessable(

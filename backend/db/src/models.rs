@@ -180,6 +180,8 @@ pub struct Campaign {
     pub version: i32,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    /// What an acceptance report must carry: `[["implementation_plan"], ["data", "photo"]]`.
+    pub acceptance_evidence: serde_json::Value,
 }
 
 #[derive(Debug, Clone, Insertable)]
@@ -502,6 +504,8 @@ pub struct StoredFile {
     pub uploaded_by: Uuid,
     pub created_at: DateTime<Utc>,
     pub locked_at: Option<DateTime<Utc>>,
+    pub report_id: Option<Uuid>,
+    pub report_row_id: Option<Uuid>,
 }
 
 #[derive(Debug, Clone, Insertable)]
@@ -513,5 +517,78 @@ pub struct NewStoredFile {
     pub category: String,
     pub organization_id: Uuid,
     pub initiative_id: Option<Uuid>,
+    pub report_id: Option<Uuid>,
+    pub report_row_id: Option<Uuid>,
     pub uploaded_by: Uuid,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = crate::schema::reports)]
+#[diesel(check_for_backend(diesel::pg::Pg))]
+pub struct Report {
+    pub id: Uuid,
+    pub kind: String,
+    pub campaign_id: Uuid,
+    pub organization_id: Uuid,
+    pub milestone_id: Uuid,
+    pub initiative_id: Option<Uuid>,
+    pub title: String,
+    pub sections: serde_json::Value,
+    pub status: String,
+    pub submitted_versions: i32,
+    pub version: i32,
+    pub created_by: Uuid,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, Insertable)]
+#[diesel(table_name = crate::schema::reports)]
+pub struct NewReport {
+    pub id: Uuid,
+    pub kind: String,
+    pub campaign_id: Uuid,
+    pub organization_id: Uuid,
+    pub milestone_id: Uuid,
+    pub initiative_id: Option<Uuid>,
+    pub title: String,
+    pub sections: serde_json::Value,
+    pub created_by: Uuid,
+}
+
+/// One line of a report's results table.
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = crate::schema::report_rows)]
+#[diesel(check_for_backend(diesel::pg::Pg))]
+pub struct ReportRow {
+    pub id: Uuid,
+    pub report_id: Uuid,
+    pub initiative_id: Option<Uuid>,
+    pub indicator: String,
+    pub unit_of_measure: Option<String>,
+    pub baseline: Option<f64>,
+    pub target: Option<f64>,
+    pub actual: Option<f64>,
+    pub status_note: Option<String>,
+    pub sort_order: i32,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = crate::schema::report_versions)]
+#[diesel(check_for_backend(diesel::pg::Pg))]
+pub struct ReportVersion {
+    pub id: Uuid,
+    pub report_id: Uuid,
+    pub number: i32,
+    pub submitted_at: DateTime<Utc>,
+    pub submitted_by: Uuid,
+    pub late: bool,
+    pub due_on: NaiveDate,
+    pub snapshot: serde_json::Value,
+    pub decision: Option<String>,
+    pub decided_at: Option<DateTime<Utc>>,
+    pub decided_by: Option<Uuid>,
+    pub reason: Option<String>,
 }

@@ -21,6 +21,7 @@ pub mod files;
 pub mod initiatives;
 pub mod organizations;
 pub mod registrations;
+pub mod reports;
 pub mod statistics;
 pub mod users;
 

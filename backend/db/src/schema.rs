@@ -52,6 +52,7 @@ diesel::table! {
         version -> Int4,
         created_at -> Timestamptz,
         updated_at -> Timestamptz,
+        acceptance_evidence -> Jsonb,
     }
 }
 
@@ -88,6 +89,8 @@ diesel::table! {
         uploaded_by -> Uuid,
         created_at -> Timestamptz,
         locked_at -> Nullable<Timestamptz>,
+        report_id -> Nullable<Uuid>,
+        report_row_id -> Nullable<Uuid>,
     }
 }
 
@@ -262,6 +265,59 @@ diesel::table! {
 }
 
 diesel::table! {
+    report_rows (id) {
+        id -> Uuid,
+        report_id -> Uuid,
+        initiative_id -> Nullable<Uuid>,
+        indicator -> Text,
+        unit_of_measure -> Nullable<Text>,
+        baseline -> Nullable<Float8>,
+        target -> Nullable<Float8>,
+        actual -> Nullable<Float8>,
+        status_note -> Nullable<Text>,
+        sort_order -> Int4,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    report_versions (id) {
+        id -> Uuid,
+        report_id -> Uuid,
+        number -> Int4,
+        submitted_at -> Timestamptz,
+        submitted_by -> Uuid,
+        late -> Bool,
+        due_on -> Date,
+        snapshot -> Jsonb,
+        decision -> Nullable<Text>,
+        decided_at -> Nullable<Timestamptz>,
+        decided_by -> Nullable<Uuid>,
+        reason -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    reports (id) {
+        id -> Uuid,
+        kind -> Text,
+        campaign_id -> Uuid,
+        organization_id -> Uuid,
+        milestone_id -> Uuid,
+        initiative_id -> Nullable<Uuid>,
+        title -> Text,
+        sections -> Jsonb,
+        status -> Text,
+        submitted_versions -> Int4,
+        version -> Int4,
+        created_by -> Uuid,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
     role_grants (id) {
         id -> Uuid,
         user_id -> Uuid,
@@ -298,6 +354,8 @@ diesel::joinable!(deadline_extensions -> users (granted_by));
 diesel::joinable!(files -> file_blobs (sha256));
 diesel::joinable!(files -> initiatives (initiative_id));
 diesel::joinable!(files -> organizations (organization_id));
+diesel::joinable!(files -> report_rows (report_row_id));
+diesel::joinable!(files -> reports (report_id));
 diesel::joinable!(files -> users (uploaded_by));
 diesel::joinable!(initiative_authors -> initiatives (initiative_id));
 diesel::joinable!(initiative_authors -> users (user_id));
@@ -314,6 +372,14 @@ diesel::joinable!(registration_commitments -> registrations (registration_id));
 diesel::joinable!(registration_versions -> registrations (registration_id));
 diesel::joinable!(registrations -> campaigns (campaign_id));
 diesel::joinable!(registrations -> organizations (organization_id));
+diesel::joinable!(report_rows -> initiatives (initiative_id));
+diesel::joinable!(report_rows -> reports (report_id));
+diesel::joinable!(report_versions -> reports (report_id));
+diesel::joinable!(reports -> campaign_milestones (milestone_id));
+diesel::joinable!(reports -> campaigns (campaign_id));
+diesel::joinable!(reports -> initiatives (initiative_id));
+diesel::joinable!(reports -> organizations (organization_id));
+diesel::joinable!(reports -> users (created_by));
 diesel::joinable!(role_grants -> organizations (organization_id));
 diesel::joinable!(users -> organizations (organization_id));
 
@@ -336,6 +402,9 @@ diesel::allow_tables_to_appear_in_same_query!(
     registration_commitments,
     registration_versions,
     registrations,
+    report_rows,
+    report_versions,
+    reports,
     role_grants,
     users,
 );

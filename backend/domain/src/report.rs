@@ -4,6 +4,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::campaign::MilestoneKind;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ReportKind {
@@ -55,6 +57,19 @@ impl ReportKind {
     /// An acceptance report is about one initiative; the others are the unit's.
     pub fn per_initiative(self) -> bool {
         self == ReportKind::Acceptance
+    }
+
+    /// The kind of campaign milestone whose deadline a report of this kind answers when the
+    /// caller names none (the year-end summary has no milestone of its own in the plan).
+    pub fn milestone_kind(self) -> Option<MilestoneKind> {
+        match self {
+            ReportKind::Phase1Result => Some(MilestoneKind::Phase1Report),
+            ReportKind::PeriodicProgress | ReportKind::Acceptance => {
+                Some(MilestoneKind::Phase2Acceptance)
+            }
+            ReportKind::SelfAssessment => Some(MilestoneKind::SelfAssessment),
+            ReportKind::YearEndSummary => None,
+        }
     }
 }
 
@@ -172,6 +187,32 @@ pub fn default_acceptance_requirements() -> Vec<Vec<EvidenceCategory>> {
     ]
 }
 
+/// A campaign's requirements as stored (`[["implementation_plan"], ["data", "photo"]]`);
+/// `None` when the value is not a list of lists of known categories.
+pub fn parse_requirements(value: &serde_json::Value) -> Option<Vec<Vec<EvidenceCategory>>> {
+    value
+        .as_array()?
+        .iter()
+        .map(|any_of| {
+            let cats = any_of
+                .as_array()?
+                .iter()
+                .map(|c| c.as_str().and_then(EvidenceCategory::parse))
+                .collect::<Option<Vec<_>>>()?;
+            (!cats.is_empty()).then_some(cats)
+        })
+        .collect()
+}
+
+/// How a requirement reads to people: "Số liệu hoặc Hình ảnh".
+pub fn requirement_vi(any_of: &[EvidenceCategory]) -> String {
+    any_of
+        .iter()
+        .map(|c| c.name_vi())
+        .collect::<Vec<_>>()
+        .join(" hoặc ")
+}
+
 /// The requirements that the attached evidence does not meet, in order (empty: complete).
 pub fn missing_evidence(
     required: &[Vec<EvidenceCategory>],
@@ -203,6 +244,36 @@ mod tests {
         );
         assert!(missing_evidence(&req, &[E::Data, E::ImplementationPlan]).is_empty());
         assert!(missing_evidence(&[], &[]).is_empty());
+    }
+
+    #[test]
+    fn requirements_parse_from_the_campaign() {
+        let stored = serde_json::json!([["implementation_plan"], ["data", "photo"]]);
+        assert_eq!(
+            parse_requirements(&stored),
+            Some(default_acceptance_requirements())
+        );
+        assert_eq!(parse_requirements(&serde_json::json!([])), Some(vec![]));
+        assert_eq!(parse_requirements(&serde_json::json!([["nope"]])), None);
+        assert_eq!(parse_requirements(&serde_json::json!([[]])), None);
+        assert_eq!(parse_requirements(&serde_json::json!({})), None);
+        assert_eq!(
+            requirement_vi(&[E::Data, E::Photo]),
+            "Số liệu hoặc Hình ảnh"
+        );
+    }
+
+    #[test]
+    fn each_kind_answers_a_milestone() {
+        assert_eq!(
+            ReportKind::Phase1Result.milestone_kind(),
+            Some(MilestoneKind::Phase1Report)
+        );
+        assert_eq!(
+            ReportKind::Acceptance.milestone_kind(),
+            Some(MilestoneKind::Phase2Acceptance)
+        );
+        assert_eq!(ReportKind::YearEndSummary.milestone_kind(), None);
     }
 
     #[test]

@@ -661,8 +661,9 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Upload an evidence file to an initiative (multipart/form-data: `category` and
-         *     `initiative_id` first, then `file`).
+         * Upload an evidence file to an initiative or a report (multipart/form-data: `category`
+         *     and `initiative_id` or `report_id` (with `report_row_id` for a line of its results
+         *     table) first, then `file`).
          * @description The bytes are streamed to the store, hashed, and kept once per content; the type is
          *     detected from the content (PDF, Word, Excel, images), never from the name.
          */
@@ -1099,6 +1100,128 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Reports in the caller's reach: their units', and (for an authority) those sent to the
+         *     campaigns it runs — `status=submitted` is its inbox.
+         */
+        get: operations["list_reports"];
+        put?: never;
+        /**
+         * Open a report of the unit for a campaign's milestone (people of the unit; for an
+         *     acceptance report the initiative's authors, head or focal officer). Returns the existing
+         *     one when it is already open. A new report's results table starts with one line per
+         *     initiative the unit registered in the campaign (for an acceptance report, its initiative).
+         */
+        post: operations["open_report"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One report: its outline, results table, evidence, deadline and versions. */
+        get: operations["get_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a report while it is a draft or returned: title, sections (each given is
+         *     replaced) and, when `rows` is given, the whole results table in order. Lines keep their
+         *     evidence by `id`; a removed line's evidence stays with the report.
+         */
+        patch: operations["update_report"];
+        trace?: never;
+    };
+    "/api/v1/reports/{id}/versions/{number}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One submitted version, exactly as it was sent, with the evidence it carried. */
+        get: operations["get_report_version"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send the report to the campaign's authority (its writers).
+         * @description The sections, the results table and the evidence are frozen as a version and the evidence
+         *     files are locked. After the milestone's deadline (or the unit's extension) it is marked
+         *     late, or refused when the milestone refuses late submissions. An acceptance report is
+         *     refused while evidence the campaign requires is missing.
+         */
+        post: operations["submit_report"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/{id}/receive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Receive a sent report (the campaign's authority officer). */
+        post: operations["receive_report"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/{id}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Return a sent report to the unit for correction, with the reason. */
+        post: operations["return_report"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1313,6 +1436,13 @@ export interface components {
             /** @description Roles to grant; by default `staff` in the user's organisation. */
             roles?: components["schemas"]["RoleAssignment"][] | null;
         };
+        /** @description One requirement of the completeness gate: met by any of its categories. */
+        EvidenceRequirement: {
+            any_of: components["schemas"]["FileCategoryCode"][];
+            /** @description "Số liệu hoặc Hình ảnh". */
+            label_vi: string;
+            met: boolean;
+        };
         ExtensionView: {
             /** Format: uuid */
             id: string;
@@ -1351,8 +1481,18 @@ export interface components {
             sha256: string;
             /** Format: uuid */
             organization_id: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description Attached to an initiative…
+             */
             initiative_id?: string | null;
+            /**
+             * Format: uuid
+             * @description …or to a report, and then possibly to one line of its results table.
+             */
+            report_id?: string | null;
+            /** Format: uuid */
+            report_row_id?: string | null;
             uploaded_by: components["schemas"]["UserRef"];
             /** Format: date-time */
             created_at: string;
@@ -1392,6 +1532,11 @@ export interface components {
          * @enum {string}
          */
         InitiativeKindCode: "work" | "model" | "solution" | "initiative" | "good_practice";
+        InitiativeRef: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+        };
         InitiativeStatistics: {
             total: components["schemas"]["StatGroup"];
             by_status: components["schemas"]["KeyedStat"][];
@@ -1527,6 +1672,29 @@ export interface components {
              * @description The unit; by default the caller's organisation.
              */
             organization_id?: string | null;
+        };
+        OpenReportRequest: {
+            /** Format: uuid */
+            campaign_id: string;
+            kind: components["schemas"]["ReportKindCode"];
+            /**
+             * Format: uuid
+             * @description The unit; by default the caller's organisation (for an acceptance report, the
+             *     initiative's unit).
+             */
+            organization_id?: string | null;
+            /**
+             * Format: uuid
+             * @description The milestone it answers; by default the campaign's milestone for the kind.
+             */
+            milestone_id?: string | null;
+            /**
+             * Format: uuid
+             * @description Required for an acceptance report, refused for the others.
+             */
+            initiative_id?: string | null;
+            /** @description By default the kind's name with the unit's. */
+            title?: string | null;
         };
         OrganizationKindView: {
             code: string;
@@ -1774,11 +1942,11 @@ export interface components {
                 id: string;
                 campaign: components["schemas"]["CampaignRef"];
                 organization: components["schemas"]["OrganizationRef"];
-                status: components["schemas"]["RegistrationStatusCode"];
+                status: components["schemas"]["SubmissionStatusCode"];
                 /** @description The unit's registered initiatives now (a submitted version keeps its own copy). */
                 initiatives: components["schemas"]["RegisteredInitiative"][];
                 commitments: components["schemas"]["CommitmentView"][];
-                deadline?: components["schemas"]["RegistrationDeadline"] | null;
+                deadline?: components["schemas"]["SubmissionDeadline"] | null;
                 /** @description Every submitted version, oldest first. */
                 versions: components["schemas"]["VersionSummary"][];
                 /** Format: date-time */
@@ -1787,6 +1955,47 @@ export interface components {
                 updated_at: string;
                 etag: string;
                 /** @description Among `update` (commitments), `submit`, `receive`, `return`. */
+                allowed_actions: string[];
+            }[];
+            /**
+             * Format: int64
+             * @description Number of items matching the filters, over all pages.
+             */
+            total: number;
+            /** Format: int64 */
+            page: number;
+            /** Format: int64 */
+            per_page: number;
+        };
+        /** @description One page of a list. */
+        Page_ReportView: {
+            items: {
+                /** Format: uuid */
+                id: string;
+                kind: components["schemas"]["ReportKindCode"];
+                campaign: components["schemas"]["CampaignRef"];
+                organization: components["schemas"]["OrganizationRef"];
+                /** @description The milestone whose deadline it answers. */
+                milestone: components["schemas"]["ReportMilestone"];
+                initiative?: components["schemas"]["InitiativeRef"] | null;
+                title: string;
+                sections: components["schemas"]["ReportSections"];
+                rows: components["schemas"]["ReportRowView"][];
+                /** @description Its evidence; for an acceptance report also the initiative's own files. */
+                files: components["schemas"]["FileView"][];
+                /** @description What an acceptance report must carry before it is sent (empty for other kinds). */
+                evidence_requirements: components["schemas"]["EvidenceRequirement"][];
+                status: components["schemas"]["SubmissionStatusCode"];
+                deadline: components["schemas"]["SubmissionDeadline"];
+                /** @description Every submitted version, oldest first. */
+                versions: components["schemas"]["VersionSummary"][];
+                created_by: components["schemas"]["UserRef"];
+                /** Format: date-time */
+                created_at: string;
+                /** Format: date-time */
+                updated_at: string;
+                etag: string;
+                /** @description Among `update`, `submit`, `receive`, `return`. */
                 allowed_actions: string[];
             }[];
             /**
@@ -1892,23 +2101,6 @@ export interface components {
             authors: string[];
             collective: boolean;
         };
-        /** @description The registration deadline as it applies to this unit. */
-        RegistrationDeadline: {
-            /** Format: uuid */
-            milestone_id: string;
-            /** Format: date */
-            due_on: string;
-            /**
-             * Format: date
-             * @description With the unit's extension, if any.
-             */
-            effective_due_on: string;
-            late_policy: components["schemas"]["LatePolicyCode"];
-            /** @description Whether submitting now would be late. */
-            late_now: boolean;
-        };
-        /** @enum {string} */
-        RegistrationStatusCode: "draft" | "submitted" | "received" | "returned";
         /** @description A submitted version, frozen: what the authority received. */
         RegistrationVersionView: components["schemas"]["VersionSummary"] & {
             initiatives: components["schemas"]["RegisteredInitiative"][];
@@ -1919,11 +2111,11 @@ export interface components {
             id: string;
             campaign: components["schemas"]["CampaignRef"];
             organization: components["schemas"]["OrganizationRef"];
-            status: components["schemas"]["RegistrationStatusCode"];
+            status: components["schemas"]["SubmissionStatusCode"];
             /** @description The unit's registered initiatives now (a submitted version keeps its own copy). */
             initiatives: components["schemas"]["RegisteredInitiative"][];
             commitments: components["schemas"]["CommitmentView"][];
-            deadline?: components["schemas"]["RegistrationDeadline"] | null;
+            deadline?: components["schemas"]["SubmissionDeadline"] | null;
             /** @description Every submitted version, oldest first. */
             versions: components["schemas"]["VersionSummary"][];
             /** Format: date-time */
@@ -1932,6 +2124,135 @@ export interface components {
             updated_at: string;
             etag: string;
             /** @description Among `update` (commitments), `submit`, `receive`, `return`. */
+            allowed_actions: string[];
+        };
+        /**
+         * @description Report kinds (SPEC §5).
+         * @enum {string}
+         */
+        ReportKindCode: "phase1_result" | "periodic_progress" | "self_assessment" | "acceptance" | "year_end_summary";
+        ReportMilestone: {
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["MilestoneKindCode"];
+            title: string;
+            /** Format: date */
+            due_on: string;
+        };
+        /**
+         * @description One line of the results table as the editor sends it; `id` keeps an existing line (and
+         *     the evidence attached to it), a line without one is new.
+         */
+        ReportRowInput: {
+            /** Format: uuid */
+            id?: string | null;
+            /** Format: uuid */
+            initiative_id?: string | null;
+            indicator: string;
+            unit_of_measure?: string | null;
+            /** Format: double */
+            baseline?: number | null;
+            /** Format: double */
+            target?: number | null;
+            /** Format: double */
+            actual?: number | null;
+            status_note?: string | null;
+        };
+        /** @description One line of the results table: an initiative's indicator with its figures. */
+        ReportRowView: {
+            /** Format: uuid */
+            id: string;
+            initiative?: components["schemas"]["InitiativeRef"] | null;
+            /** @description Chỉ tiêu, e.g. "Tỷ lệ hồ sơ trực tuyến". */
+            indicator: string;
+            /** @description Đơn vị tính, e.g. "%". */
+            unit_of_measure?: string | null;
+            /** Format: double */
+            baseline?: number | null;
+            /** Format: double */
+            target?: number | null;
+            /** Format: double */
+            actual?: number | null;
+            status_note?: string | null;
+            /** Format: int32 */
+            sort_order: number;
+        };
+        /** @description The outline (đề cương) of every report; empty text for a section not written yet. */
+        ReportSections: {
+            /**
+             * @description Tình hình, đặc điểm.
+             * @default
+             */
+            situation: string;
+            /**
+             * @description Công tác triển khai thực hiện.
+             * @default
+             */
+            implementation: string;
+            /**
+             * @description Kết quả đạt được.
+             * @default
+             */
+            results: string;
+            /**
+             * @description Hiệu quả.
+             * @default
+             */
+            effectiveness: string;
+            /**
+             * @description Khó khăn, vướng mắc.
+             * @default
+             */
+            difficulties: string;
+            /**
+             * @description Đề xuất, kiến nghị.
+             * @default
+             */
+            proposals: string;
+        };
+        /** @description Changes to the outline: each section given is replaced. */
+        ReportSectionsInput: {
+            situation?: string | null;
+            implementation?: string | null;
+            results?: string | null;
+            effectiveness?: string | null;
+            difficulties?: string | null;
+            proposals?: string | null;
+        };
+        /** @description A submitted version, frozen: what the authority received. */
+        ReportVersionView: components["schemas"]["VersionSummary"] & {
+            title: string;
+            sections: components["schemas"]["ReportSections"];
+            rows: components["schemas"]["ReportRowView"][];
+            files: components["schemas"]["FileView"][];
+        };
+        ReportView: {
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["ReportKindCode"];
+            campaign: components["schemas"]["CampaignRef"];
+            organization: components["schemas"]["OrganizationRef"];
+            /** @description The milestone whose deadline it answers. */
+            milestone: components["schemas"]["ReportMilestone"];
+            initiative?: components["schemas"]["InitiativeRef"] | null;
+            title: string;
+            sections: components["schemas"]["ReportSections"];
+            rows: components["schemas"]["ReportRowView"][];
+            /** @description Its evidence; for an acceptance report also the initiative's own files. */
+            files: components["schemas"]["FileView"][];
+            /** @description What an acceptance report must carry before it is sent (empty for other kinds). */
+            evidence_requirements: components["schemas"]["EvidenceRequirement"][];
+            status: components["schemas"]["SubmissionStatusCode"];
+            deadline: components["schemas"]["SubmissionDeadline"];
+            /** @description Every submitted version, oldest first. */
+            versions: components["schemas"]["VersionSummary"][];
+            created_by: components["schemas"]["UserRef"];
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            etag: string;
+            /** @description Among `update`, `submit`, `receive`, `return`. */
             allowed_actions: string[];
         };
         ResetPasswordRequest: {
@@ -2011,6 +2332,26 @@ export interface components {
              */
             overdue_initiatives: number;
         };
+        /** @description The deadline a document answers, as it applies to this unit. */
+        SubmissionDeadline: {
+            /** Format: uuid */
+            milestone_id: string;
+            /** Format: date */
+            due_on: string;
+            /**
+             * Format: date
+             * @description With the unit's extension, if any.
+             */
+            effective_due_on: string;
+            late_policy: components["schemas"]["LatePolicyCode"];
+            /** @description Whether submitting now would be late. */
+            late_now: boolean;
+        };
+        /**
+         * @description `draft → submitted → received | returned`; a returned one is corrected and submitted again.
+         * @enum {string}
+         */
+        SubmissionStatusCode: "draft" | "submitted" | "received" | "returned";
         TokenResponse: {
             /** @description JWT to send as `Authorization: Bearer …`. */
             access_token: string;
@@ -2104,6 +2445,12 @@ export interface components {
              */
             valid_to?: string | null;
         };
+        /** @description Changes to a report; `rows`, when given, is the whole table in order. */
+        UpdateReportRequest: {
+            title?: string | null;
+            sections?: components["schemas"]["ReportSectionsInput"] | null;
+            rows?: components["schemas"]["ReportRowInput"][] | null;
+        };
         UpdateRoadmapStepRequest: {
             title?: string | null;
             /** Format: date */
@@ -2133,9 +2480,19 @@ export interface components {
             category: components["schemas"]["FileCategoryCode"];
             /**
              * Format: uuid
-             * @description The initiative the evidence belongs to.
+             * @description The initiative the evidence belongs to (or give `report_id`).
              */
-            initiative_id: string;
+            initiative_id?: string | null;
+            /**
+             * Format: uuid
+             * @description The report the evidence belongs to (or give `initiative_id`).
+             */
+            report_id?: string | null;
+            /**
+             * Format: uuid
+             * @description With `report_id`: the line of its results table the evidence backs.
+             */
+            report_row_id?: string | null;
             /**
              * Format: binary
              * @description The file (PDF, Word, Excel, JPEG, PNG, GIF, WebP), at most the configured size
@@ -5981,7 +6338,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed to add evidence to this initiative */
+            /** @description Not allowed to add evidence to this initiative or report */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5990,7 +6347,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Initiative not found in the caller's reach */
+            /** @description Initiative or report not found in the caller's reach */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5999,7 +6356,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The initiative no longer takes evidence */
+            /** @description The initiative or report no longer takes evidence */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6246,7 +6603,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Part of a submitted version, or the initiative is closed */
+            /** @description Part of a submitted version, or the initiative or report no longer takes evidence */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7312,7 +7669,7 @@ export interface operations {
                 campaign_id?: string;
                 organization_id?: string;
                 /** @description `submitted` gives an authority its inbox. */
-                status?: components["schemas"]["RegistrationStatusCode"];
+                status?: components["schemas"]["SubmissionStatusCode"];
             };
             header?: never;
             path?: never;
@@ -8434,6 +8791,766 @@ export interface operations {
                 };
             };
             /** @description Invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the body carries only the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_reports: {
+        parameters: {
+            query?: {
+                page?: number;
+                per_page?: number;
+                campaign_id?: string;
+                organization_id?: string;
+                kind?: components["schemas"]["ReportKindCode"];
+                /** @description `submitted` gives an authority its inbox. */
+                status?: components["schemas"]["SubmissionStatusCode"];
+                /** @description Reports about this initiative: its acceptance reports and those with a row about it. */
+                initiative_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of reports, latest activity first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_ReportView"];
+                };
+            };
+            /** @description Malformed request: bad JSON, query or path parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the body carries only the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    open_report: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OpenReportRequest"];
+            };
+        };
+        responses: {
+            /** @description It already existed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportView"];
+                };
+            };
+            /** @description Opened */
+            201: {
+                headers: {
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportView"];
+                };
+            };
+            /** @description Malformed request: bad JSON, query or path parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed to write the unit's reports */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Campaign, unit or initiative not found in the caller's reach */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a participant, no such milestone, an initiative missing or not under way */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the body carries only the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_report: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Report id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportView"];
+                };
+            };
+            /** @description Malformed request: bad JSON, query or path parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in the caller's reach */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the body carries only the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_report: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The report's ETag */
+                "If-Match": string;
+            };
+            path: {
+                /** @description Report id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateReportRequest"];
+            };
+        };
+        responses: {
+            /** @description Updated */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportView"];
+                };
+            };
+            /** @description Malformed request: bad JSON, query or path parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not one of the report's writers */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in the caller's reach */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Sent and not returned, or a removed line carries submitted evidence */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The ETag is stale */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is missing */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the body carries only the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_report_version: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Report id */
+                id: string;
+                /** @description Version number, from 1 */
+                number: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The version */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportVersionView"];
+                };
+            };
+            /** @description Malformed request: bad JSON, query or path parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in the caller's reach */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the body carries only the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    submit_report: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Report id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Sent; the report with its new version */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportView"];
+                };
+            };
+            /** @description Malformed request: bad JSON, query or path parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not one of the report's writers */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in the caller's reach */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Already sent (the state is in `errors[0].code`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `missing_evidence` (each missing requirement in `errors`), `empty_report`, or `deadline_passed` under a refuse policy */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the body carries only the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    receive_report: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Report id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Received */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportView"];
+                };
+            };
+            /** @description Malformed request: bad JSON, query or path parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not an authority officer of the campaign */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in the caller's reach */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not sent (the state is in `errors[0].code`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the body carries only the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    return_report: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Report id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReasonRequest"];
+            };
+        };
+        responses: {
+            /** @description Returned */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportView"];
+                };
+            };
+            /** @description Malformed request: bad JSON, query or path parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not an authority officer of the campaign */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in the caller's reach */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not sent (the state is in `errors[0].code`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The reason is missing */
             422: {
                 headers: {
                     [name: string]: unknown;

@@ -11,7 +11,9 @@ pub mod me;
 pub mod ops;
 pub mod organizations;
 pub mod registrations;
+pub mod reports;
 pub mod statistics;
+pub mod submissions;
 pub mod users;
 
 use thidua_db::AsyncPgConnection;
@@ -91,7 +93,15 @@ pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
         .service(registrations::commitments::delete_commitment)
         .service(registrations::transitions::submit_registration)
         .service(registrations::transitions::receive_registration)
-        .service(registrations::transitions::return_registration);
+        .service(registrations::transitions::return_registration)
+        .service(reports::list::list_reports)
+        .service(reports::open::open_report)
+        .service(reports::get::get_report)
+        .service(reports::update::update_report)
+        .service(reports::versions::get_report_version)
+        .service(reports::transitions::submit_report)
+        .service(reports::transitions::receive_report)
+        .service(reports::transitions::return_report);
 }
 
 /// Writes the audit row of a mutation; call it inside the mutation's transaction.

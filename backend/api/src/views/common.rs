@@ -53,7 +53,7 @@ impl From<&thidua_db::models::Organization> for OrganizationRef {
     }
 }
 
-#[derive(Debug, Clone, Serialize, ToSchema)]
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 pub struct UserRef {
     pub id: Uuid,
     pub display_name: String,

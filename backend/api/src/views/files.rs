@@ -1,6 +1,5 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
-use thidua_domain::report::EvidenceCategory;
 use utoipa::ToSchema;
 use uuid::Uuid;
 
@@ -24,18 +23,18 @@ pub enum FileCategoryCode {
     Other,
 }
 
-impl From<EvidenceCategory> for FileCategoryCode {
-    fn from(c: EvidenceCategory) -> Self {
-        match c {
-            EvidenceCategory::ImplementationPlan => FileCategoryCode::ImplementationPlan,
-            EvidenceCategory::ImplementingDocument => FileCategoryCode::ImplementingDocument,
-            EvidenceCategory::Product => FileCategoryCode::Product,
-            EvidenceCategory::Data => FileCategoryCode::Data,
-            EvidenceCategory::Photo => FileCategoryCode::Photo,
-            EvidenceCategory::Other => FileCategoryCode::Other,
-        }
-    }
-}
+mirror_enum!(
+    FileCategoryCode,
+    thidua_domain::report::EvidenceCategory,
+    [
+        ImplementationPlan,
+        ImplementingDocument,
+        Product,
+        Data,
+        Photo,
+        Other
+    ]
+);
 
 /// An evidence file: its name as uploaded, what it is, and where it belongs.
 #[derive(Debug, Clone, Serialize, ToSchema)]
@@ -50,7 +49,11 @@ pub struct FileView {
     /// Hex sha256 of the bytes.
     pub sha256: String,
     pub organization_id: Uuid,
+    /// Attached to an initiative…
     pub initiative_id: Option<Uuid>,
+    /// …or to a report, and then possibly to one line of its results table.
+    pub report_id: Option<Uuid>,
+    pub report_row_id: Option<Uuid>,
     pub uploaded_by: UserRef,
     pub created_at: DateTime<Utc>,
     /// Part of a submitted version: never changed or deleted.
@@ -66,8 +69,12 @@ pub struct FileView {
 #[allow(dead_code)]
 pub struct UploadForm {
     pub category: FileCategoryCode,
-    /// The initiative the evidence belongs to.
-    pub initiative_id: Uuid,
+    /// The initiative the evidence belongs to (or give `report_id`).
+    pub initiative_id: Option<Uuid>,
+    /// The report the evidence belongs to (or give `initiative_id`).
+    pub report_id: Option<Uuid>,
+    /// With `report_id`: the line of its results table the evidence backs.
+    pub report_row_id: Option<Uuid>,
     /// The file (PDF, Word, Excel, JPEG, PNG, GIF, WebP), at most the configured size
     /// (25 MiB by default).
     #[schema(value_type = String, format = Binary)]

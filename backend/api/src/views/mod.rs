@@ -27,7 +27,9 @@ pub mod files;
 pub mod initiatives;
 pub mod organizations;
 pub mod registrations;
+pub mod reports;
 pub mod statistics;
+pub mod submissions;
 pub mod users;
 
 pub use common::*;

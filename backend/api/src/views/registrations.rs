@@ -3,18 +3,10 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
-use super::campaigns::{CampaignRef, LatePolicyCode};
+use super::campaigns::CampaignRef;
 use super::initiatives::{InitiativeKindCode, InitiativeStatusCode};
-use super::{OrganizationRef, UserRef, nullable};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum RegistrationStatusCode {
-    Draft,
-    Submitted,
-    Received,
-    Returned,
-}
+pub use super::submissions::{SubmissionDeadline, SubmissionStatusCode, VersionSummary};
+use super::{OrganizationRef, nullable};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
@@ -55,44 +47,17 @@ pub struct CommitmentView {
     pub sort_order: i32,
 }
 
-/// The registration deadline as it applies to this unit.
-#[derive(Debug, Clone, Serialize, ToSchema)]
-pub struct RegistrationDeadline {
-    pub milestone_id: Uuid,
-    pub due_on: NaiveDate,
-    /// With the unit's extension, if any.
-    pub effective_due_on: NaiveDate,
-    pub late_policy: LatePolicyCode,
-    /// Whether submitting now would be late.
-    pub late_now: bool,
-}
-
-#[derive(Debug, Clone, Serialize, ToSchema)]
-pub struct VersionSummary {
-    pub number: i32,
-    pub submitted_at: DateTime<Utc>,
-    pub submitted_by: UserRef,
-    /// Submitted after the (extended) deadline.
-    pub late: bool,
-    pub due_on: NaiveDate,
-    /// `received` or `returned`, once the authority decided.
-    pub decision: Option<String>,
-    pub decided_at: Option<DateTime<Utc>>,
-    pub decided_by: Option<UserRef>,
-    pub reason: Option<String>,
-}
-
 #[derive(Debug, Serialize, ToSchema)]
 pub struct RegistrationView {
     pub id: Uuid,
     pub campaign: CampaignRef,
     pub organization: OrganizationRef,
-    pub status: RegistrationStatusCode,
+    pub status: SubmissionStatusCode,
     /// The unit's registered initiatives now (a submitted version keeps its own copy).
     pub initiatives: Vec<RegisteredInitiative>,
     pub commitments: Vec<CommitmentView>,
     /// Absent when the campaign has no registration milestone.
-    pub deadline: Option<RegistrationDeadline>,
+    pub deadline: Option<SubmissionDeadline>,
     /// Every submitted version, oldest first.
     pub versions: Vec<VersionSummary>,
     pub created_at: DateTime<Utc>,
@@ -121,7 +86,7 @@ pub struct RegistrationListParams {
     pub campaign_id: Option<Uuid>,
     pub organization_id: Option<Uuid>,
     /// `submitted` gives an authority its inbox.
-    pub status: Option<RegistrationStatusCode>,
+    pub status: Option<SubmissionStatusCode>,
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
@@ -168,11 +133,6 @@ pub struct UpdateCommitmentRequest {
     pub sort_order: Option<i32>,
 }
 
-mirror_enum!(
-    RegistrationStatusCode,
-    thidua_domain::registration::RegistrationStatus,
-    [Draft, Submitted, Received, Returned]
-);
 mirror_enum!(
     CommitmentStatusCode,
     thidua_domain::registration::CommitmentStatus,

@@ -248,6 +248,17 @@ pub async fn milestones_of(
         .await
 }
 
+pub async fn milestones_by_ids(
+    conn: &mut AsyncPgConnection,
+    ids: &[Uuid],
+) -> QueryResult<Vec<Milestone>> {
+    campaign_milestones::table
+        .filter(campaign_milestones::id.eq_any(ids))
+        .select(Milestone::as_select())
+        .load(conn)
+        .await
+}
+
 pub async fn find_milestone(
     conn: &mut AsyncPgConnection,
     campaign_id: Uuid,

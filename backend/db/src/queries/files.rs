@@ -62,3 +62,73 @@ pub async fn blob_in_use(conn: &mut AsyncPgConnection, sha256: &[u8]) -> QueryRe
     .get_result(conn)
     .await
 }
+
+/// The files attached to the given reports (and their rows), oldest first, with their blobs.
+pub async fn of_reports(
+    conn: &mut AsyncPgConnection,
+    report_ids: &[Uuid],
+) -> QueryResult<Vec<(StoredFile, FileBlob)>> {
+    files::table
+        .inner_join(file_blobs::table)
+        .filter(files::report_id.eq_any(report_ids))
+        .order((files::created_at, files::id))
+        .select((StoredFile::as_select(), FileBlob::as_select()))
+        .load(conn)
+        .await
+}
+
+/// The files of the given initiatives, oldest first, with their blobs.
+pub async fn of_initiatives(
+    conn: &mut AsyncPgConnection,
+    initiative_ids: &[Uuid],
+) -> QueryResult<Vec<(StoredFile, FileBlob)>> {
+    files::table
+        .inner_join(file_blobs::table)
+        .filter(files::initiative_id.eq_any(initiative_ids))
+        .order((files::created_at, files::id))
+        .select((StoredFile::as_select(), FileBlob::as_select()))
+        .load(conn)
+        .await
+}
+
+/// Marks files as part of a submitted version: from then on they never change.
+pub async fn lock(
+    conn: &mut AsyncPgConnection,
+    ids: &[Uuid],
+    at: chrono::DateTime<chrono::Utc>,
+) -> QueryResult<usize> {
+    diesel::update(
+        files::table
+            .filter(files::id.eq_any(ids))
+            .filter(files::locked_at.is_null()),
+    )
+    .set(files::locked_at.eq(at))
+    .execute(conn)
+    .await
+}
+
+/// Whether any submitted (locked) file is attached to one of these report rows.
+pub async fn rows_have_locked(conn: &mut AsyncPgConnection, row_ids: &[Uuid]) -> QueryResult<bool> {
+    diesel::select(diesel::dsl::exists(
+        files::table
+            .filter(files::report_row_id.eq_any(row_ids))
+            .filter(files::locked_at.is_not_null()),
+    ))
+    .get_result(conn)
+    .await
+}
+
+/// Moves the unlocked files of deleted rows to the report itself.
+pub async fn detach_from_rows(
+    conn: &mut AsyncPgConnection,
+    row_ids: &[Uuid],
+) -> QueryResult<usize> {
+    diesel::update(
+        files::table
+            .filter(files::report_row_id.eq_any(row_ids))
+            .filter(files::locked_at.is_null()),
+    )
+    .set(files::report_row_id.eq(None::<Uuid>))
+    .execute(conn)
+    .await
+}

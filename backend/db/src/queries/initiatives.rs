@@ -410,6 +410,26 @@ pub async fn find(conn: &mut AsyncPgConnection, id: Uuid) -> QueryResult<Initiat
         .await
 }
 
+pub async fn find_many(conn: &mut AsyncPgConnection, ids: &[Uuid]) -> QueryResult<Vec<Initiative>> {
+    initiatives::table
+        .filter(initiatives::id.eq_any(ids))
+        .select(Initiative::as_select())
+        .load(conn)
+        .await
+}
+
+/// The titles of the given initiatives.
+pub async fn titles(
+    conn: &mut AsyncPgConnection,
+    ids: &[Uuid],
+) -> QueryResult<Vec<(Uuid, String)>> {
+    initiatives::table
+        .filter(initiatives::id.eq_any(ids))
+        .select((initiatives::id, initiatives::title))
+        .load(conn)
+        .await
+}
+
 pub async fn insert(conn: &mut AsyncPgConnection, new: &NewInitiative) -> QueryResult<Initiative> {
     diesel::insert_into(initiatives::table)
         .values(new)

@@ -6,18 +6,9 @@ use std::time::Duration;
 
 use uuid::Uuid;
 
-use crate::helpers::{TestApp, spawn_app};
+use crate::helpers::{TestApp, pdf, spawn_app};
 
 const TEACHER: &str = "giaovien.cogiang.1";
-
-/// A small but well-formed PDF.
-fn pdf(text: &str) -> Vec<u8> {
-    format!(
-        "%PDF-1.4\n1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj\n\
-         2 0 obj <</Type /Pages /Kids [] /Count 0>> endobj\n% {text}\ntrailer <</Root 1 0 R>>\n%%EOF\n"
-    )
-    .into_bytes()
-}
 
 /// A draft initiative of Cô Giang authored by the teacher.
 async fn initiative(app: &TestApp) -> Uuid {

@@ -458,13 +458,54 @@ impl TestApp {
         name: &str,
         bytes: Vec<u8>,
     ) -> Resp {
-        let form = reqwest::multipart::Form::new()
-            .text("category", category.to_string())
-            .text("initiative_id", initiative_id.to_string())
-            .part(
-                "file",
-                reqwest::multipart::Part::bytes(bytes).file_name(name.to_string()),
-            );
+        self.upload_form(
+            token,
+            &[
+                ("category", category.to_string()),
+                ("initiative_id", initiative_id.to_string()),
+            ],
+            name,
+            bytes,
+        )
+        .await
+    }
+
+    /// POST /api/v1/files to a report, or to one line of its results table.
+    pub async fn upload_to_report(
+        &self,
+        token: &str,
+        report_id: Uuid,
+        row_id: Option<Uuid>,
+        category: &str,
+        name: &str,
+        bytes: Vec<u8>,
+    ) -> Resp {
+        let mut fields = vec![
+            ("category", category.to_string()),
+            ("report_id", report_id.to_string()),
+        ];
+        if let Some(row) = row_id {
+            fields.push(("report_row_id", row.to_string()));
+        }
+        self.upload_form(Some(token), &fields, name, bytes).await
+    }
+
+    /// POST /api/v1/files with these text fields first, then the file.
+    pub async fn upload_form(
+        &self,
+        token: Option<&str>,
+        fields: &[(&str, String)],
+        name: &str,
+        bytes: Vec<u8>,
+    ) -> Resp {
+        let mut form = reqwest::multipart::Form::new();
+        for (k, v) in fields {
+            form = form.text(k.to_string(), v.clone());
+        }
+        let form = form.part(
+            "file",
+            reqwest::multipart::Part::bytes(bytes).file_name(name.to_string()),
+        );
         let mut req = self.plain_client().post(self.url("/api/v1/files"));
         if let Some(t) = token {
             req = req.bearer_auth(t);
@@ -803,4 +844,20 @@ impl TestApp {
             .and_then(|r| r.v.clone())
             .unwrap_or_else(|| panic!("no initiative {id}"))
     }
+}
+
+/// A small but well-formed PDF.
+pub fn pdf(text: &str) -> Vec<u8> {
+    format!(
+        "%PDF-1.4\n1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj\n\
+         2 0 obj <</Type /Pages /Kids [] /Count 0>> endobj\n% {text}\ntrailer <</Root 1 0 R>>\n%%EOF\n"
+    )
+    .into_bytes()
+}
+
+/// The start of a PNG (enough for the type to be recognised); `seed` makes the bytes differ.
+pub fn png(seed: u8) -> Vec<u8> {
+    let mut b = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x02\0\0\0".to_vec();
+    b.extend(std::iter::repeat_n(seed, 64));
+    b
 }

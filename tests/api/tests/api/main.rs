@@ -14,5 +14,6 @@ mod ops;
 mod organizations;
 mod registrations;
 mod regressions;
+mod reports;
 mod statistics;
 mod users;

@@ -342,6 +342,23 @@ const MATRIX: &[Op] = &[
     op!("submit_registration",      "returned",  UNITS, admin "FFF", officer "FFH", head "AHH", focal "FHH", staff "FHH", evaluator "FFH", anonymous "UUU"),
     op!("receive_registration",     "submitted", UNITS, admin "FFF", officer "AAH", head "FHH", focal "FHH", staff "FHH", evaluator "FFH", anonymous "UUU"),
     op!("return_registration",      "submitted", UNITS, admin "FFF", officer "AAH", head "FHH", focal "FHH", staff "FHH", evaluator "FFH", anonymous "UUU"),
+    // reports: the unit's people open them; whoever opened one (here giaovien.cogiang.1), the
+    // head and the focal officer write and send it; the campaign's authority answers it.
+    // Everyone above the unit reads it. Evidence on a report follows the report.
+    op!("list_reports",       "",          NONE,  admin "A",   officer "A",   head "A",   focal "A",   staff "A",   evaluator "A",   anonymous "U"),
+    op!("open_report",        "",          UNITS, admin "FFF", officer "FFH", head "AHH", focal "AHH", staff "AHH", evaluator "FFH", anonymous "UUU"),
+    op!("get_report",         "draft",     UNITS, admin "AAA", officer "AAH", head "AHH", focal "AHH", staff "AHH", evaluator "AAH", anonymous "UUU"),
+    op!("get_report",         "submitted", UNITS, admin "AAA", officer "AAH", head "AHH", focal "AHH", staff "AHH", evaluator "AAH", anonymous "UUU"),
+    op!("get_report_version", "submitted", UNITS, admin "AAA", officer "AAH", head "AHH", focal "AHH", staff "AHH", evaluator "AAH", anonymous "UUU"),
+    op!("update_report",      "draft",     UNITS, admin "FFF", officer "FFH", head "AHH", focal "AHH", staff "AHH", evaluator "FFH", anonymous "UUU"),
+    op!("update_report",      "returned",  UNITS, admin "FFF", officer "FFH", head "AHH", focal "AHH", staff "AHH", evaluator "FFH", anonymous "UUU"),
+    op!("submit_report",      "draft",     UNITS, admin "FFF", officer "FFH", head "AHH", focal "AHH", staff "AHH", evaluator "FFH", anonymous "UUU"),
+    op!("submit_report",      "returned",  UNITS, admin "FFF", officer "FFH", head "AHH", focal "AHH", staff "AHH", evaluator "FFH", anonymous "UUU"),
+    op!("receive_report",     "submitted", UNITS, admin "FFF", officer "AAH", head "FHH", focal "FHH", staff "FHH", evaluator "FFH", anonymous "UUU"),
+    op!("return_report",      "submitted", UNITS, admin "FFF", officer "AAH", head "FHH", focal "FHH", staff "FHH", evaluator "FFH", anonymous "UUU"),
+    op!("upload_file",        "report:draft",     UNITS, admin "FFF", officer "FFH", head "AHH", focal "AHH", staff "AHH", evaluator "FFH", anonymous "UUU"),
+    op!("download_file",      "report:submitted", UNITS, admin "AAA", officer "AAH", head "AHH", focal "AHH", staff "AHH", evaluator "AAH", anonymous "UUU"),
+    op!("delete_file",        "report:returned",  UNITS, admin "FFF", officer "FFH", head "AHH", focal "AHH", staff "AHH", evaluator "FFH", anonymous "UUU"),
 ];
 
 /// The organisation ids behind the targets, and an open campaign over each.
@@ -482,6 +499,41 @@ async fn target_registration(
     }
     app.exec_ok(&sql).await;
     (id, commitment)
+}
+
+/// A unit's phase-1 report in `status` for a fresh open campaign above it, opened by
+/// `giaovien.cogiang.1`, with its outline written, one line, and (once sent) one version;
+/// (report, the campaign's milestone).
+async fn target_report(app: &TestApp, places: &Places, t: Target, status: &str) -> (Uuid, Uuid) {
+    let issuer = if t == Target::Ward {
+        places.ward
+    } else {
+        places.district
+    };
+    let (campaign, milestone) = app.insert_campaign(issuer, "open").await;
+    let (id, sent) = (Uuid::new_v4(), i32::from(status != "draft"));
+    let teacher = places.teacher;
+    let mut sql = format!(
+        "INSERT INTO reports (id, kind, campaign_id, organization_id, milestone_id, title, \
+                              sections, status, submitted_versions, created_by) \
+         VALUES ('{id}', 'phase1_result', '{campaign}', '{}', '{milestone}', 'Báo cáo kết quả', \
+                 '{{\"situation\": \"Tình hình\"}}', {}, {sent}, '{teacher}'); \
+         INSERT INTO report_rows (id, report_id, indicator) \
+         VALUES ('{}', '{id}', 'Tỷ lệ hồ sơ trực tuyến');",
+        places.org(t),
+        lit(status),
+        Uuid::new_v4()
+    );
+    if sent == 1 {
+        sql.push_str(&format!(
+            "INSERT INTO report_versions (id, report_id, number, submitted_by, late, due_on, snapshot) \
+             VALUES ('{}', '{id}', 1, '{teacher}', false, '2026-12-31', \
+                     '{{\"title\": \"Báo cáo\", \"sections\": {{}}, \"rows\": [], \"files\": []}}');",
+            Uuid::new_v4()
+        ));
+    }
+    app.exec_ok(&sql).await;
+    (id, milestone)
 }
 
 /// Sets up the case's target and sends the request as `role`.
@@ -661,6 +713,36 @@ async fn perform(app: &TestApp, places: &Places, op: &Op, role: Role, t: Target)
             )
             .await
         }
+        "upload_file" | "download_file" | "delete_file" if op.state.starts_with("report:") => {
+            let state = op.state.trim_start_matches("report:");
+            let (report, _) = target_report(app, places, t, state).await;
+            let pdf = b"%PDF-1.4\n% minh chung\n%%EOF\n".to_vec();
+            if op.id == "upload_file" {
+                return app
+                    .upload_form(
+                        tok,
+                        &[
+                            ("category", "photo".to_string()),
+                            ("report_id", report.to_string()),
+                        ],
+                        "ảnh.pdf",
+                        pdf,
+                    )
+                    .await;
+            }
+            let file = insert_file(app, pdf, Owner::Report(report)).await;
+            if op.id == "download_file" {
+                call(
+                    Method::GET,
+                    format!("/api/v1/files/{file}/content"),
+                    None,
+                    None,
+                )
+                .await
+            } else {
+                call(Method::DELETE, format!("/api/v1/files/{file}"), None, None).await
+            }
+        }
         "upload_file" | "list_initiative_files" | "download_file" | "delete_file" => {
             let (id, _) = target_initiative(app, places, t, op.state).await;
             let pdf = b"%PDF-1.4\n% minh chung\n%%EOF\n".to_vec();
@@ -669,23 +751,7 @@ async fn perform(app: &TestApp, places: &Places, op: &Op, role: Role, t: Target)
                     .upload_as(tok, id, "photo", "ảnh hoạt động.pdf", pdf)
                     .await;
             }
-            let stored = app
-                .files
-                .put_bytes(pdf.into())
-                .await
-                .expect("store the bytes");
-            let file = Uuid::new_v4();
-            let sha: String = stored.sha256.iter().map(|b| format!("{b:02x}")).collect();
-            app.exec_ok(&format!(
-                "INSERT INTO file_blobs (sha256, size_bytes, media_type) \
-                 VALUES (decode('{sha}', 'hex'), {}, 'application/pdf') ON CONFLICT DO NOTHING; \
-                 INSERT INTO files (id, sha256, original_name, category, organization_id, \
-                                    initiative_id, uploaded_by) \
-                 SELECT '{file}', decode('{sha}', 'hex'), 'Kế hoạch.pdf', 'implementation_plan', \
-                        organization_id, id, created_by FROM initiatives WHERE id = '{id}'",
-                stored.size
-            ))
-            .await;
+            let file = insert_file(app, pdf, Owner::Initiative(id)).await;
             match op.id {
                 "list_initiative_files" => {
                     call(
@@ -779,6 +845,37 @@ async fn perform(app: &TestApp, places: &Places, op: &Op, role: Role, t: Target)
             }
         }
 
+        "list_reports" => call(Method::GET, "/api/v1/reports".into(), None, None).await,
+        "open_report" => {
+            let campaign = places.campaign(t);
+            let milestone = app.milestone_id(campaign, "registration").await;
+            let body = json!({ "campaign_id": campaign, "organization_id": org,
+                               "kind": "phase1_result", "milestone_id": milestone });
+            call(Method::POST, "/api/v1/reports".into(), None, Some(body)).await
+        }
+        "get_report" | "get_report_version" | "update_report" | "submit_report"
+        | "receive_report" | "return_report" => {
+            let (id, _) = target_report(app, places, t, op.state).await;
+            let base = format!("/api/v1/reports/{id}");
+            match op.id {
+                "get_report" => call(Method::GET, base, None, None).await,
+                "get_report_version" => {
+                    call(Method::GET, format!("{base}/versions/1"), None, None).await
+                }
+                "update_report" => {
+                    let body = json!({ "sections": { "results": "Đạt 72% hồ sơ trực tuyến" } });
+                    call(Method::PATCH, base, Some("*"), Some(body)).await
+                }
+                "return_report" => {
+                    let body = json!({ "reason": "Bổ sung số liệu" });
+                    call(Method::POST, format!("{base}/return"), None, Some(body)).await
+                }
+                action => {
+                    let verb = action.trim_end_matches("_report");
+                    call(Method::POST, format!("{base}/{verb}"), None, None).await
+                }
+            }
+        }
         "list_registrations" => call(Method::GET, "/api/v1/registrations".into(), None, None).await,
         "open_registration" => {
             let body = json!({ "campaign_id": places.campaign(t), "organization_id": org });
@@ -1015,6 +1112,7 @@ const TAGS_RUN: &[&str] = &[
     "campaigns",
     "initiatives",
     "files",
+    "reports",
 ];
 
 /// Runs every row of the operations with these tags and reports each unexpected outcome.
@@ -1130,4 +1228,41 @@ async fn matrix_initiatives() {
 #[tokio::test]
 async fn matrix_files() {
     run_matrix(&["files"]).await;
+}
+
+#[tokio::test]
+async fn matrix_reports() {
+    run_matrix(&["reports"]).await;
+}
+
+/// What an evidence file fixture is attached to.
+enum Owner {
+    Initiative(Uuid),
+    Report(Uuid),
+}
+
+/// Stores `bytes` and records a file over them for `owner`, uploaded by its creator.
+async fn insert_file(app: &TestApp, bytes: Vec<u8>, owner: Owner) -> Uuid {
+    let stored = app
+        .files
+        .put_bytes(bytes.into())
+        .await
+        .expect("store the bytes");
+    let file = Uuid::new_v4();
+    let sha: String = stored.sha256.iter().map(|b| format!("{b:02x}")).collect();
+    let (table, column, id) = match owner {
+        Owner::Initiative(id) => ("initiatives", "initiative_id", id),
+        Owner::Report(id) => ("reports", "report_id", id),
+    };
+    app.exec_ok(&format!(
+        "INSERT INTO file_blobs (sha256, size_bytes, media_type) \
+         VALUES (decode('{sha}', 'hex'), {}, 'application/pdf') ON CONFLICT DO NOTHING; \
+         INSERT INTO files (id, sha256, original_name, category, organization_id, {column}, \
+                            uploaded_by) \
+         SELECT '{file}', decode('{sha}', 'hex'), 'Kế hoạch.pdf', 'implementation_plan', \
+                organization_id, id, created_by FROM {table} WHERE id = '{id}'",
+        stored.size
+    ))
+    .await;
+    file
 }

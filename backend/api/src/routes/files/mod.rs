@@ -9,11 +9,11 @@ use actix_web::http::header::{
 use actix_web::{HttpResponse, delete, get, post, web};
 use futures_util::{StreamExt, TryStreamExt};
 use thidua_db::models::{FileBlob, NewStoredFile, StoredFile};
-use thidua_db::queries::{files as file_queries, users as user_queries};
+use thidua_db::queries::{files as file_queries, reports as report_queries, users as user_queries};
 use uuid::Uuid;
 
 use crate::auth::Principal;
-use crate::authz::InitiativeOp;
+use crate::authz::{InitiativeOp, ReportOp};
 use crate::error::ApiError;
 use crate::files::{StoreError, store};
 use crate::routes::audit;
@@ -78,7 +78,7 @@ pub fn clean_name(raw: &str) -> String {
     }
 }
 
-fn view(f: StoredFile, b: &FileBlob, uploader: String, can_edit: bool) -> FileView {
+pub fn file_view(f: StoredFile, b: &FileBlob, uploader: String, can_edit: bool) -> FileView {
     let locked = f.locked_at.is_some();
     FileView {
         download_url: format!("/api/v1/files/{}/content", f.id),
@@ -97,6 +97,8 @@ fn view(f: StoredFile, b: &FileBlob, uploader: String, can_edit: bool) -> FileVi
         sha256: store::hex(&f.sha256),
         organization_id: f.organization_id,
         initiative_id: f.initiative_id,
+        report_id: f.report_id,
+        report_row_id: f.report_row_id,
         uploaded_by: UserRef {
             id: f.uploaded_by,
             display_name: uploader,
@@ -131,8 +133,87 @@ fn missing(field: &'static str) -> ApiError {
     ApiError::field(thidua_domain::FieldError::required(field))
 }
 
-/// Upload an evidence file to an initiative (multipart/form-data: `category` and
-/// `initiative_id` first, then `file`).
+/// What a file belongs to, loaded with what the policy needs.
+pub enum Owner {
+    Initiative(Box<crate::routes::initiatives::LoadedInitiative>),
+    Report(Box<crate::routes::reports::LoadedReport>),
+}
+
+/// Reading a file, or changing what is attached (upload, delete).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileAccess {
+    View,
+    Edit,
+}
+
+impl Owner {
+    pub async fn load(
+        conn: &mut thidua_db::AsyncPgConnection,
+        initiative_id: Option<Uuid>,
+        report_id: Option<Uuid>,
+    ) -> Result<Owner, ApiError> {
+        match (initiative_id, report_id) {
+            (Some(i), None) => Ok(Owner::Initiative(Box::new(
+                crate::routes::initiatives::load(conn, i).await?,
+            ))),
+            (None, Some(r)) => Ok(Owner::Report(Box::new(
+                crate::routes::reports::load(conn, r).await?,
+            ))),
+            (None, None) => Err(missing("initiative_id")),
+            (Some(_), Some(_)) => Err(ApiError::field(thidua_domain::FieldError::new(
+                "report_id",
+                "one_owner",
+                "Tệp thuộc về một sáng kiến hoặc một báo cáo, không cả hai.",
+                "A file belongs to an initiative or a report, not both.",
+            ))),
+        }
+    }
+
+    pub fn authorize(&self, p: &Principal, access: FileAccess) -> Result<(), ApiError> {
+        match (self, access) {
+            (Owner::Initiative(i), FileAccess::View) => i.authorize(p, InitiativeOp::View),
+            (Owner::Initiative(i), FileAccess::Edit) => {
+                i.authorize(p, InitiativeOp::AttachEvidence)
+            }
+            (Owner::Report(r), FileAccess::View) => r.authorize(p, ReportOp::View),
+            (Owner::Report(r), FileAccess::Edit) => r.authorize(p, ReportOp::Update),
+        }
+    }
+
+    pub fn unit_id(&self) -> Uuid {
+        match self {
+            Owner::Initiative(i) => i.unit.id,
+            Owner::Report(r) => r.unit.id,
+        }
+    }
+
+    /// Inside the transaction that changes the attachment: a report still takes evidence
+    /// (submitting locks the report row, so a file is frozen with a version or not at all).
+    async fn recheck(&self, conn: &mut thidua_db::AsyncPgConnection) -> Result<(), ApiError> {
+        if let Owner::Report(r) = self {
+            let (status, _) = report_queries::lock(conn, r.report.id).await?;
+            if status != "draft" && status != "returned" {
+                return Err(ApiError::invalid_transition(&status, "attach evidence"));
+            }
+        }
+        Ok(())
+    }
+}
+
+fn uuid_field(field: &'static str, text: &str) -> Result<Uuid, ApiError> {
+    text.trim().parse().map_err(|_| {
+        ApiError::field(thidua_domain::FieldError::new(
+            field,
+            "invalid_uuid",
+            "Mã không hợp lệ.",
+            "Not a valid id.",
+        ))
+    })
+}
+
+/// Upload an evidence file to an initiative or a report (multipart/form-data: `category`
+/// and `initiative_id` or `report_id` (with `report_row_id` for a line of its results
+/// table) first, then `file`).
 ///
 /// The bytes are streamed to the store, hashed, and kept once per content; the type is
 /// detected from the content (PDF, Word, Excel, images), never from the name.
@@ -142,9 +223,9 @@ fn missing(field: &'static str) -> ApiError {
     request_body(content = UploadForm, content_type = "multipart/form-data"),
     responses(
         (status = 201, description = "Stored", body = FileView),
-        (status = 403, description = "Not allowed to add evidence to this initiative", body = crate::error::Problem, content_type = "application/problem+json"),
-        (status = 404, description = "Initiative not found in the caller's reach", body = crate::error::Problem, content_type = "application/problem+json"),
-        (status = 409, description = "The initiative no longer takes evidence", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not allowed to add evidence to this initiative or report", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 404, description = "Initiative or report not found in the caller's reach", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The initiative or report no longer takes evidence", body = crate::error::Problem, content_type = "application/problem+json"),
         (status = 413, description = "Larger than the limit; nothing stored", body = crate::error::Problem, content_type = "application/problem+json"),
         (status = 415, description = "Not an accepted type; nothing stored", body = crate::error::Problem, content_type = "application/problem+json"),
         (status = 422, description = "A field is missing or invalid", body = crate::error::Problem, content_type = "application/problem+json"),
@@ -159,6 +240,8 @@ pub async fn upload_file(
 ) -> Result<HttpResponse, ApiError> {
     let mut category: Option<EvidenceCategory> = None;
     let mut initiative_id: Option<Uuid> = None;
+    let mut report_id: Option<Uuid> = None;
+    let mut report_row_id: Option<Uuid> = None;
     while let Some(field) = form.next().await {
         let mut field = field.map_err(|e| StoreError::Interrupted(e.to_string()))?;
         match field.name().unwrap_or("") {
@@ -174,21 +257,18 @@ pub async fn upload_file(
                 })?);
             }
             "initiative_id" => {
-                let text = read_text(&mut field).await?;
-                initiative_id = Some(text.trim().parse().map_err(|_| {
-                    ApiError::field(thidua_domain::FieldError::new(
-                        "initiative_id",
-                        "invalid_uuid",
-                        "Mã sáng kiến không hợp lệ.",
-                        "Not a valid id.",
-                    ))
-                })?);
+                initiative_id = Some(uuid_field("initiative_id", &read_text(&mut field).await?)?);
+            }
+            "report_id" => {
+                report_id = Some(uuid_field("report_id", &read_text(&mut field).await?)?);
+            }
+            "report_row_id" => {
+                report_row_id = Some(uuid_field("report_row_id", &read_text(&mut field).await?)?);
             }
             "file" => {
                 // The fields that decide whether the caller may upload come first: nothing is
                 // streamed into the store for a request that would be refused.
                 let category = category.ok_or_else(|| missing("category"))?;
-                let initiative_id = initiative_id.ok_or_else(|| missing("initiative_id"))?;
                 let name = clean_name(
                     field
                         .content_disposition()
@@ -196,8 +276,25 @@ pub async fn upload_file(
                         .unwrap_or(""),
                 );
                 let mut conn = state.conn().await?;
-                let initiative = crate::routes::initiatives::load(&mut conn, initiative_id).await?;
-                initiative.authorize(&p, InitiativeOp::AttachEvidence)?;
+                let owner = Owner::load(&mut conn, initiative_id, report_id).await?;
+                owner.authorize(&p, FileAccess::Edit)?;
+                if let Some(row) = report_row_id {
+                    let of_report = match (&owner, report_id) {
+                        (Owner::Report(_), Some(r)) => report_queries::rows_of(&mut conn, &[r])
+                            .await?
+                            .iter()
+                            .any(|x| x.id == row),
+                        _ => false,
+                    };
+                    if !of_report {
+                        return Err(ApiError::field(thidua_domain::FieldError::new(
+                            "report_row_id",
+                            "unknown_row",
+                            "Dòng không thuộc báo cáo này.",
+                            "Not a line of this report.",
+                        )));
+                    }
+                }
                 drop(conn);
 
                 let stored = state
@@ -205,14 +302,16 @@ pub async fn upload_file(
                     .put_stream(field.map_err(|e| e.to_string()).boxed_local())
                     .await?;
                 let mut conn = state.conn().await?;
-                let unit = initiative.unit.id;
+                let unit = owner.unit_id();
                 let new = NewStoredFile {
                     id: Uuid::now_v7(),
                     sha256: stored.sha256.to_vec(),
                     original_name: name,
                     category: category.as_str().to_string(),
                     organization_id: unit,
-                    initiative_id: Some(initiative_id),
+                    initiative_id,
+                    report_id,
+                    report_row_id,
                     uploaded_by: p.user_id,
                 };
                 let blob = FileBlob {
@@ -224,7 +323,9 @@ pub async fn upload_file(
                 let actor = p.user_id;
                 let saved = {
                     use diesel_async::AsyncConnection;
+                    let owner = &owner;
                     conn.transaction::<_, ApiError, _>(async move |conn| {
+                        owner.recheck(conn).await?;
                         file_queries::insert_blob(conn, &blob).await?;
                         let f = file_queries::insert(conn, &new).await?;
                         audit(
@@ -235,7 +336,9 @@ pub async fn upload_file(
                             Some(f.id),
                             Some(unit),
                             serde_json::json!({
-                                "initiative_id": initiative_id,
+                                "initiative_id": f.initiative_id,
+                                "report_id": f.report_id,
+                                "report_row_id": f.report_row_id,
                                 "name": f.original_name,
                                 "category": f.category,
                                 "sha256": store::hex(&f.sha256),
@@ -257,7 +360,7 @@ pub async fn upload_file(
                     }
                 };
                 let (f, b) = file_queries::find(&mut conn, f.id).await?;
-                let v = view(f, &b, p.display_name.clone(), true);
+                let v = file_view(f, &b, p.display_name.clone(), true);
                 // Drain anything after the file (ignored).
                 while let Some(rest) = form.next().await {
                     if let Ok(mut extra) = rest {
@@ -294,7 +397,7 @@ pub async fn download_file(
 ) -> Result<HttpResponse, ApiError> {
     let mut conn = state.conn().await?;
     let (f, b) = file_queries::find(&mut conn, id.into_inner()).await?;
-    authorize_file(&mut conn, &p, &f, InitiativeOp::View).await?;
+    owner_of(&mut conn, &p, &f, FileAccess::View).await?;
     drop(conn);
     let body = state.files.get(&f.sha256).await?;
     let ascii: String = thidua_domain::text::strip_marks(&f.original_name)
@@ -328,17 +431,17 @@ pub async fn download_file(
         .streaming(body.map_err(|e| actix_web::error::ErrorInternalServerError(e.to_string()))))
 }
 
-async fn authorize_file(
+async fn owner_of(
     conn: &mut thidua_db::AsyncPgConnection,
     p: &Principal,
     f: &StoredFile,
-    op: InitiativeOp,
-) -> Result<(), ApiError> {
-    let Some(initiative_id) = f.initiative_id else {
-        return Err(ApiError::not_found());
-    };
-    let initiative = crate::routes::initiatives::load(conn, initiative_id).await?;
-    initiative.authorize(p, op)
+    access: FileAccess,
+) -> Result<Owner, ApiError> {
+    let owner = Owner::load(conn, f.initiative_id, f.report_id)
+        .await
+        .map_err(|_| ApiError::not_found())?;
+    owner.authorize(p, access)?;
+    Ok(owner)
 }
 
 /// The evidence files of an initiative, oldest first.
@@ -376,7 +479,7 @@ pub async fn list_initiative_files(
         rows.into_iter()
             .map(|(f, b)| {
                 let name = names.get(&f.uploaded_by).cloned().unwrap_or_default();
-                view(f, &b, name, can_edit)
+                file_view(f, &b, name, can_edit)
             })
             .collect(),
     ))
@@ -392,7 +495,7 @@ pub async fn list_initiative_files(
         (status = 204, description = "Deleted"),
         (status = 403, description = "Not allowed", body = crate::error::Problem, content_type = "application/problem+json"),
         (status = 404, description = "Not found in the caller's reach", body = crate::error::Problem, content_type = "application/problem+json"),
-        (status = 409, description = "Part of a submitted version, or the initiative is closed", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Part of a submitted version, or the initiative or report no longer takes evidence", body = crate::error::Problem, content_type = "application/problem+json"),
     ),
     security(("bearer" = []))
 )]
@@ -404,7 +507,7 @@ pub async fn delete_file(
 ) -> Result<HttpResponse, ApiError> {
     let mut conn = state.conn().await?;
     let (f, _) = file_queries::find(&mut conn, id.into_inner()).await?;
-    authorize_file(&mut conn, &p, &f, InitiativeOp::AttachEvidence).await?;
+    let owner = owner_of(&mut conn, &p, &f, FileAccess::View).await?;
     if f.locked_at.is_some() {
         return Err(ApiError::conflict(
             "file_locked",
@@ -412,10 +515,13 @@ pub async fn delete_file(
             "The file belongs to a submitted version and cannot be deleted.",
         ));
     }
+    owner.authorize(&p, FileAccess::Edit)?;
     let (fid, unit, actor) = (f.id, f.organization_id, p.user_id);
     {
         use diesel_async::AsyncConnection;
+        let owner = &owner;
         conn.transaction::<_, ApiError, _>(async move |conn| {
+            owner.recheck(conn).await?;
             file_queries::delete(conn, fid).await?;
             audit(
                 conn,

@@ -10,14 +10,13 @@ use std::collections::HashMap;
 
 use thidua_db::AsyncPgConnection;
 use thidua_db::models::{
-    Campaign, Commitment, Initiative, Organization, Registration, RegistrationVersion,
+    Campaign, Commitment, Initiative, Milestone, Organization, Registration, RegistrationVersion,
 };
 use thidua_db::queries::{
     campaigns as campaign_queries, initiatives as initiative_queries, organizations as org_queries,
-    registrations as reg_queries, users as user_queries,
+    registrations as reg_queries,
 };
-use thidua_domain::campaign::{LatePolicy, MilestoneKind};
-use thidua_domain::deadline::{effective_due, is_late};
+use thidua_domain::campaign::MilestoneKind;
 use thidua_domain::initiative::{InitiativeKind, InitiativeStatus};
 use thidua_domain::registration::{CommitmentStatus, RegistrationStatus};
 use uuid::Uuid;
@@ -26,11 +25,11 @@ use crate::auth::Principal;
 use crate::authz::{self, RegistrationOp};
 use crate::error::ApiError;
 use crate::extract::etag;
+use crate::views::OrganizationRef;
 use crate::views::campaigns::CampaignRef;
 use crate::views::registrations::{
-    CommitmentView, RegisteredInitiative, RegistrationDeadline, RegistrationView, VersionSummary,
+    CommitmentView, RegisteredInitiative, RegistrationView, SubmissionDeadline, VersionSummary,
 };
-use crate::views::{OrganizationRef, UserRef};
 
 pub struct LoadedRegistration {
     pub registration: Registration,
@@ -118,19 +117,14 @@ pub async fn load_many(
         .collect()
 }
 
-fn distinct(ids: impl Iterator<Item = Uuid>) -> Vec<Uuid> {
-    let mut v: Vec<Uuid> = ids.collect();
-    v.sort_unstable();
-    v.dedup();
-    v
-}
+use crate::routes::submissions::{self, VersionFacts, distinct};
 
 /// The registration milestone of the campaign with the unit's extension, if any.
 pub async fn deadline(
     conn: &mut AsyncPgConnection,
     campaign_id: Uuid,
     unit_id: Uuid,
-) -> Result<Option<RegistrationDeadline>, ApiError> {
+) -> Result<Option<SubmissionDeadline>, ApiError> {
     Ok(deadlines(conn, &[(campaign_id, unit_id)])
         .await?
         .remove(&(campaign_id, unit_id)))
@@ -141,9 +135,8 @@ pub async fn deadline(
 pub async fn deadlines(
     conn: &mut AsyncPgConnection,
     pairs: &[(Uuid, Uuid)],
-) -> Result<HashMap<(Uuid, Uuid), RegistrationDeadline>, ApiError> {
+) -> Result<HashMap<(Uuid, Uuid), SubmissionDeadline>, ApiError> {
     let campaign_ids = distinct(pairs.iter().map(|p| p.0));
-    let unit_ids = distinct(pairs.iter().map(|p| p.1));
     // The campaign's first registration milestone (they come by due date).
     let mut milestones = HashMap::new();
     for m in campaign_queries::milestones_of(conn, &campaign_ids).await? {
@@ -151,30 +144,16 @@ pub async fn deadlines(
             milestones.entry(m.campaign_id).or_insert(m);
         }
     }
-    let milestone_ids: Vec<Uuid> = milestones.values().map(|m| m.id).collect();
-    let extensions: HashMap<(Uuid, Uuid), chrono::NaiveDate> =
-        campaign_queries::extensions_for(conn, &milestone_ids, &unit_ids)
-            .await?
-            .into_iter()
-            .map(|e| ((e.milestone_id, e.organization_id), e.due_on))
-            .collect();
-    let now = chrono::Utc::now();
+    let by_milestone: Vec<(&Milestone, Uuid)> = pairs
+        .iter()
+        .filter_map(|&(c, u)| milestones.get(&c).map(|m| (m, u)))
+        .collect();
+    let mut due = submissions::deadlines(conn, &by_milestone).await?;
     Ok(pairs
         .iter()
-        .filter_map(|&(campaign_id, unit_id)| {
-            let m = milestones.get(&campaign_id)?;
-            let effective = effective_due(m.due_on, extensions.get(&(m.id, unit_id)).copied());
-            let policy = LatePolicy::parse(&m.late_policy).unwrap_or(LatePolicy::AcceptLate);
-            Some((
-                (campaign_id, unit_id),
-                RegistrationDeadline {
-                    milestone_id: m.id,
-                    due_on: m.due_on,
-                    effective_due_on: effective,
-                    late_policy: policy.into(),
-                    late_now: is_late(effective, now),
-                },
-            ))
+        .filter_map(|&(c, u)| {
+            let m = milestones.get(&c)?;
+            due.remove(&(m.id, u)).map(|d| ((c, u), d))
         })
         .collect())
 }
@@ -257,35 +236,21 @@ pub async fn version_summaries(
     conn: &mut AsyncPgConnection,
     versions: &[RegistrationVersion],
 ) -> Result<Vec<VersionSummary>, ApiError> {
-    let mut ids: Vec<Uuid> = versions
+    let facts: Vec<VersionFacts<'_>> = versions
         .iter()
-        .map(|v| v.submitted_by)
-        .chain(versions.iter().filter_map(|v| v.decided_by))
-        .collect();
-    ids.sort();
-    ids.dedup();
-    let names: HashMap<Uuid, String> = user_queries::display_names(conn, &ids)
-        .await?
-        .into_iter()
-        .collect();
-    let user = |id: Uuid| UserRef {
-        id,
-        display_name: names.get(&id).cloned().unwrap_or_default(),
-    };
-    Ok(versions
-        .iter()
-        .map(|v| VersionSummary {
+        .map(|v| VersionFacts {
             number: v.number,
             submitted_at: v.submitted_at,
-            submitted_by: user(v.submitted_by),
+            submitted_by: v.submitted_by,
             late: v.late,
             due_on: v.due_on,
-            decision: v.decision.clone(),
+            decision: &v.decision,
             decided_at: v.decided_at,
-            decided_by: v.decided_by.map(user),
-            reason: v.reason.clone(),
+            decided_by: v.decided_by,
+            reason: &v.reason,
         })
-        .collect())
+        .collect();
+    submissions::version_summaries(conn, &facts).await
 }
 
 pub async fn view(

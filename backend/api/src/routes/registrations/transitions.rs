@@ -6,8 +6,6 @@ use chrono::Utc;
 use diesel_async::AsyncConnection;
 use thidua_db::models::RegistrationVersion;
 use thidua_db::queries::registrations as reg_queries;
-use thidua_domain::campaign::LatePolicy;
-use thidua_domain::deadline::{SubmissionTiming, judge_submission};
 use thidua_domain::registration::RegistrationAction;
 use thidua_domain::validation::required_text;
 use uuid::Uuid;
@@ -16,7 +14,7 @@ use crate::auth::Principal;
 use crate::authz::RegistrationOp;
 use crate::error::ApiError;
 use crate::extract::Json;
-use crate::routes::audit;
+use crate::routes::{audit, submissions};
 use crate::state::AppState;
 use crate::views::initiatives::ReasonRequest;
 use crate::views::registrations::RegistrationView;
@@ -54,29 +52,7 @@ pub async fn submit_registration(
     let (rid, campaign_id, unit_id) = (r.registration.id, r.registration.campaign_id, r.unit.id);
     let now = Utc::now();
     let deadline = super::deadline(&mut conn, campaign_id, unit_id).await?;
-    let (late, due_on) = match &deadline {
-        None => (false, now.date_naive()),
-        Some(d) => {
-            let policy: LatePolicy = d.late_policy.into();
-            match judge_submission(d.due_on, Some(d.effective_due_on), policy, now) {
-                SubmissionTiming::OnTime => (false, d.effective_due_on),
-                SubmissionTiming::Late => (true, d.effective_due_on),
-                SubmissionTiming::Refused => {
-                    return Err(ApiError::unprocessable(
-                        "deadline_passed",
-                        format!(
-                            "Đã quá hạn đăng ký ({}); kế hoạch không nhận bản đăng ký trễ hạn.",
-                            d.effective_due_on.format("%d/%m/%Y")
-                        ),
-                        format!(
-                            "The registration deadline ({}) has passed and late registrations are refused.",
-                            d.effective_due_on
-                        ),
-                    ));
-                }
-            }
-        }
-    };
+    let (late, due_on) = submissions::judge(deadline.as_ref(), now, "bản đăng ký", "registration")?;
     let initiatives = super::registered_initiatives(&mut conn, campaign_id, unit_id).await?;
     let commitments: Vec<_> = reg_queries::commitments_of(&mut conn, &[rid])
         .await?

@@ -4,7 +4,7 @@ import { isApiError } from '@/api/problem';
 import type { components, paths } from '@/api/schema.gen';
 
 export type Registration = components['schemas']['RegistrationView'];
-export type RegistrationStatus = components['schemas']['RegistrationStatusCode'];
+export type RegistrationStatus = components['schemas']['SubmissionStatusCode'];
 export type RegistrationVersion = components['schemas']['RegistrationVersionView'];
 export type VersionSummary = components['schemas']['VersionSummary'];
 export type RegisteredInitiative = components['schemas']['RegisteredInitiative'];

@@ -3,19 +3,23 @@
 //! top left, title, table, signature bottom right).
 
 use std::collections::HashMap;
-use std::io::Write;
 
-use chrono::{Datelike, NaiveDate};
-use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, FormatUnderline, Workbook, XlsxError};
+use chrono::NaiveDate;
+use rust_xlsxwriter::{Format, FormatAlign, Workbook, XlsxError};
+
+use super::decree30::{
+    B, C, Fit, Heading, I, Style, base, cell, docx_document, docx_heading, docx_package,
+    docx_signature, fit_row, para, span_width, table, tr, xlsx_heading, xlsx_line, xlsx_signature,
+    xlsx_table,
+};
+pub use super::decree30::{
+    MOTTO, NATION, SIGNER_NOTE, SIGNER_TITLE, abbreviation, decree30_date, dmy, upper,
+};
 
 use crate::views::initiatives::InitiativeKindCode;
 use crate::views::registrations::{CommitmentStatusCode, CommitmentView, RegisteredInitiative};
 
-pub const NATION: &str = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
-pub const MOTTO: &str = "Độc lập - Tự do - Hạnh phúc";
 pub const COMMITMENTS_HEADING: &str = "CAM KẾT KHẮC PHỤC TỒN TẠI, HẠN CHẾ";
-pub const SIGNER_TITLE: &str = "THỦ TRƯỞNG ĐƠN VỊ";
-pub const SIGNER_NOTE: &str = "(Ký, ghi rõ họ tên, đóng dấu)";
 pub const UNIT_COLUMN: &str = "Đơn vị";
 pub const COLUMNS: [&str; 9] = [
     "STT",
@@ -35,8 +39,6 @@ pub const COMMITMENT_COLUMNS: [&str; 5] = [
     "Thời hạn",
     "Tình trạng",
 ];
-const FONT: &str = "Times New Roman";
-
 /// One registered initiative and, in an authority's summary, the unit that registered it.
 #[derive(Debug, Clone)]
 pub struct Mau1Row {
@@ -69,35 +71,6 @@ pub struct Mau1 {
     pub head_name: Option<String>,
 }
 
-/// "ngày 05 tháng 01 năm 2023": Decree 30/2020/NĐ-CP writes days below 10 and the months
-/// 1 and 2 with a leading zero (so that nothing can be added in front of them), others not.
-pub fn decree30_date(d: NaiveDate) -> String {
-    let month = if d.month() <= 2 {
-        format!("{:02}", d.month())
-    } else {
-        d.month().to_string()
-    };
-    format!("ngày {:02} tháng {month} năm {}", d.day(), d.year())
-}
-
-/// The abbreviation of a unit in a document number ("Số: …/ĐK-MNCG"): words already in
-/// capitals (acronyms, numbers) are kept, other words give their first letter, without
-/// diacritics — "MN Cô Giang" → "MNCG", "UBND Quận 1" → "UBNDQ1".
-pub fn abbreviation(name: &str) -> String {
-    name.split(|c: char| c.is_whitespace() || c == '-' || c == '.')
-        .filter(|w| !w.is_empty())
-        .map(|w| {
-            let acronym = w.chars().all(|c| c.is_uppercase() || c.is_ascii_digit());
-            let kept: String = if acronym {
-                w.to_string()
-            } else {
-                w.chars().take(1).collect()
-            };
-            thidua_domain::text::fold(&kept).to_uppercase()
-        })
-        .collect()
-}
-
 impl Mau1 {
     pub fn title(&self) -> String {
         format!("BẢN ĐĂNG KÝ THI ĐUA CẢI CÁCH HÀNH CHÍNH NĂM {}", self.year)
@@ -108,9 +81,15 @@ impl Mau1 {
     }
 
     pub fn date_line(&self) -> String {
-        match self.date {
-            Some(d) => format!("{}, {}", self.place, decree30_date(d)),
-            None => format!("{}, ngày … tháng … năm …", self.place),
+        super::decree30::date_line(&self.place, self.date)
+    }
+
+    pub fn heading(&self) -> Heading {
+        Heading {
+            governing_body: self.governing_body.clone(),
+            unit_name: self.unit_name.clone(),
+            number_line: self.number_line(),
+            date_line: self.date_line(),
         }
     }
 
@@ -200,10 +179,6 @@ pub fn commitment_status_vi(s: CommitmentStatusCode) -> &'static str {
     }
 }
 
-fn dmy(d: NaiveDate) -> String {
-    d.format("%d/%m/%Y").to_string()
-}
-
 /// "dd/mm/yyyy – dd/mm/yyyy", or the known end alone.
 pub fn period(from: Option<NaiveDate>, to: Option<NaiveDate>) -> String {
     match (from, to) {
@@ -214,94 +189,7 @@ pub fn period(from: Option<NaiveDate>, to: Option<NaiveDate>) -> String {
     }
 }
 
-/// Upper case as Vietnamese writes it (Rust's `to_uppercase` handles the diacritics).
-pub fn upper(s: &str) -> String {
-    s.to_uppercase()
-}
-
 // ---------------------------------------------------------------- xlsx
-
-fn base() -> Format {
-    Format::new()
-        .set_font_name(FONT)
-        .set_font_size(13)
-        .set_text_wrap()
-        .set_align(FormatAlign::VerticalCenter)
-}
-
-fn cell() -> Format {
-    Format::new()
-        .set_font_name(FONT)
-        .set_font_size(12)
-        .set_text_wrap()
-        .set_border(FormatBorder::Thin)
-        .set_align(FormatAlign::Top)
-}
-
-// A row that keeps no stored height opens in LibreOffice at the default height whatever its
-// wrapped text (which then runs over the rows below), and no office suite grows a row for a
-// merged cell. So each row gets a height from an estimate of how Times New Roman wraps its
-// cells, erring on the tall side.
-
-/// Rough Times New Roman advance widths, in em.
-fn em_width(c: char) -> f64 {
-    match c {
-        ' ' | '.' | ',' | ';' | ':' => 0.25,
-        'i' | 'ì' | 'í' | 'ỉ' | 'ĩ' | 'ị' | 'j' | 'l' | 'f' | 'r' | 't' => 0.3,
-        'm' | 'w' => 0.75,
-        c if c.is_uppercase() => 0.68,
-        c if c.is_ascii_digit() => 0.5,
-        c if c.is_alphabetic() => 0.48,
-        _ => 0.4,
-    }
-}
-
-/// Lines that `text` wraps to in a cell `width` Excel character units wide (7 px each,
-/// plus 5 px of padding per column).
-fn wrapped_lines(text: &str, width: f64, pt: f64, bold: bool) -> usize {
-    let px_per_em = pt * 96.0 / 72.0 * if bold { 1.05 } else { 1.0 };
-    let room = width * 7.0 + 1.0;
-    let space = 0.25 * px_per_em;
-    text.split('\n')
-        .map(|paragraph| {
-            let mut lines = 1;
-            let mut used = 0.0;
-            for word in paragraph.split(' ').filter(|w| !w.is_empty()) {
-                let w: f64 = word.chars().map(em_width).sum::<f64>() * px_per_em;
-                if used > 0.0 && used + space + w > room {
-                    lines += 1;
-                    used = w;
-                } else if used > 0.0 {
-                    used += space + w;
-                } else {
-                    used = w;
-                }
-                while used > room {
-                    lines += 1;
-                    used -= room;
-                }
-            }
-            lines
-        })
-        .sum()
-}
-
-/// Width of columns `a..=b` merged, in Excel character units.
-fn span_width(widths: &[f64], a: u16, b: u16) -> f64 {
-    widths[a as usize..=b as usize].iter().sum::<f64>() + f64::from(b - a) * 5.0 / 7.0
-}
-
-/// One cell of a row to fit: text, width, font size in points, bold.
-type Fit<'a> = (&'a str, f64, f64, bool);
-
-fn fit_row(ws: &mut rust_xlsxwriter::Worksheet, row: u32, cells: &[Fit]) -> Result<(), XlsxError> {
-    let height = cells
-        .iter()
-        .map(|(text, width, pt, bold)| wrapped_lines(text, *width, *pt, *bold) as f64 * pt * 1.2)
-        .fold(0.0, f64::max);
-    ws.set_row_height(row, height + 3.0)?;
-    Ok(())
-}
 
 /// The workbook: one sheet "Mẫu 1". Row indexes are what the tests read back.
 pub fn to_xlsx(doc: &Mau1) -> Result<Vec<u8>, XlsxError> {
@@ -325,80 +213,20 @@ pub fn to_xlsx(doc: &Mau1) -> Result<Vec<u8>, XlsxError> {
 
     let center = base().set_align(FormatAlign::Center);
     let bold_center = center.clone().set_bold();
-    let motto = bold_center.clone().set_underline(FormatUnderline::Single);
     let italic_center = center.clone().set_italic();
     let left_end = 2u16;
     let right_start = last - 3;
-    let left_w = span_width(widths, 0, left_end);
-    let right_w = span_width(widths, right_start, last);
     let all_w = span_width(widths, 0, last);
-
-    let governing = upper(doc.governing_body.as_deref().unwrap_or(""));
-    let unit = upper(&doc.unit_name);
-    let number = doc.number_line();
-    let date = doc.date_line();
-    ws.merge_range(0, 0, 0, left_end, &governing, &center)?;
-    ws.merge_range(0, right_start, 0, last, NATION, &bold_center)?;
-    fit_row(
-        ws,
-        0,
-        &[
-            (&governing, left_w, 13.0, false),
-            (NATION, right_w, 13.0, true),
-        ],
-    )?;
-    ws.merge_range(1, 0, 1, left_end, &unit, &bold_center)?;
-    ws.merge_range(1, right_start, 1, last, MOTTO, &motto)?;
-    fit_row(
-        ws,
-        1,
-        &[(&unit, left_w, 13.0, true), (MOTTO, right_w, 13.0, true)],
-    )?;
-    ws.merge_range(2, 0, 2, left_end, &number, &center)?;
-    ws.merge_range(2, right_start, 2, last, &date, &italic_center)?;
-    fit_row(
-        ws,
-        2,
-        &[
-            (&number, left_w, 13.0, false),
-            (&date, right_w, 13.0, false),
-        ],
-    )?;
-    let title = doc.title();
-    ws.merge_range(4, 0, 4, last, &title, &bold_center)?;
-    fit_row(ws, 4, &[(&title, all_w, 13.0, true)])?;
-    ws.merge_range(5, 0, 5, last, &doc.campaign_reference, &italic_center)?;
-    fit_row(ws, 5, &[(&doc.campaign_reference, all_w, 13.0, false)])?;
-
+    xlsx_heading(ws, widths, left_end, right_start, last, &doc.heading())?;
+    xlsx_line(ws, widths, 4, (0, last), &doc.title(), &bold_center, true)?;
+    let reference = &doc.campaign_reference;
+    xlsx_line(ws, widths, 5, (0, last), reference, &italic_center, false)?;
+    let mut row = xlsx_table(ws, widths, 7, &headers, &doc.table())?;
     let head = cell()
         .set_bold()
         .set_align(FormatAlign::Center)
         .set_align(FormatAlign::VerticalCenter);
-    let mut row = 7u32;
-    for (c, h) in headers.iter().enumerate() {
-        ws.write_string_with_format(row, c as u16, *h, &head)?;
-    }
-    let fits: Vec<Fit> = headers
-        .iter()
-        .zip(widths)
-        .map(|(h, w)| (*h, *w, 12.0, true))
-        .collect();
-    fit_row(ws, row, &fits)?;
-    // The column headings again at the top of every printed page.
-    ws.set_repeat_rows(row, row)?;
     let body = cell();
-    for cells in doc.table() {
-        row += 1;
-        for (c, v) in cells.iter().enumerate() {
-            ws.write_string_with_format(row, c as u16, v, &body)?;
-        }
-        let fits: Vec<Fit> = cells
-            .iter()
-            .zip(widths)
-            .map(|(v, w)| (v.as_str(), *w, 12.0, false))
-            .collect();
-        fit_row(ws, row, &fits)?;
-    }
 
     if let Some(_commitments) = &doc.commitments {
         row += 2;
@@ -437,185 +265,16 @@ pub fn to_xlsx(doc: &Mau1) -> Result<Vec<u8>, XlsxError> {
 
     row += 2;
     let head_name = doc.head_name.as_deref().unwrap_or("");
-    ws.merge_range(row, right_start, row, last, SIGNER_TITLE, &bold_center)?;
-    fit_row(ws, row, &[(SIGNER_TITLE, right_w, 13.0, true)])?;
-    ws.merge_range(
-        row + 1,
-        right_start,
-        row + 1,
-        last,
-        SIGNER_NOTE,
-        &italic_center,
-    )?;
-    fit_row(ws, row + 1, &[(SIGNER_NOTE, right_w, 13.0, false)])?;
-    ws.merge_range(row + 5, right_start, row + 5, last, head_name, &bold_center)?;
-    fit_row(ws, row + 5, &[(head_name, right_w, 13.0, true)])?;
+    xlsx_signature(ws, widths, row, right_start, last, head_name)?;
     wb.save_to_buffer()
 }
 
 // ---------------------------------------------------------------- docx
 
-fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            c if (c as u32) < 0x20 && c != '\t' && c != '\n' => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-#[derive(Clone, Copy, Default)]
-struct Style {
-    bold: bool,
-    italic: bool,
-    underline: bool,
-    center: bool,
-    /// Half-points; 0 for the document default (13 pt).
-    size: u32,
-    /// Kept on the page of what follows (a heading above its table).
-    keep_next: bool,
-}
-
-const B: Style = Style {
-    bold: true,
-    italic: false,
-    underline: false,
-    center: true,
-    size: 0,
-    keep_next: false,
-};
-const C: Style = Style {
-    bold: false,
-    italic: false,
-    underline: false,
-    center: true,
-    size: 0,
-    keep_next: false,
-};
-const I: Style = Style {
-    bold: false,
-    italic: true,
-    underline: false,
-    center: true,
-    size: 0,
-    keep_next: false,
-};
-
-/// One paragraph; line breaks in `text` become `<w:br/>`.
-fn para(text: &str, s: Style) -> String {
-    let mut rpr = String::new();
-    if s.bold {
-        rpr.push_str("<w:b/>");
-    }
-    if s.italic {
-        rpr.push_str("<w:i/>");
-    }
-    // CT_RPr is a sequence: sz before u, or Word reports unreadable content.
-    if s.size > 0 {
-        rpr.push_str(&format!(
-            "<w:sz w:val=\"{0}\"/><w:szCs w:val=\"{0}\"/>",
-            s.size
-        ));
-    }
-    if s.underline {
-        rpr.push_str("<w:u w:val=\"single\"/>");
-    }
-    let runs: Vec<String> = text
-        .split('\n')
-        .map(|line| format!("<w:t xml:space=\"preserve\">{}</w:t>", esc(line)))
-        .collect();
-    format!(
-        "<w:p><w:pPr>{}<w:spacing w:before=\"0\" w:after=\"0\"/>{}</w:pPr><w:r><w:rPr>{rpr}</w:rPr>{}</w:r></w:p>",
-        if s.keep_next { "<w:keepNext/>" } else { "" },
-        if s.center {
-            "<w:jc w:val=\"center\"/>"
-        } else {
-            ""
-        },
-        runs.join("<w:br/>")
-    )
-}
-
-fn tc(width: u32, content: &str) -> String {
-    format!("<w:tc><w:tcPr><w:tcW w:w=\"{width}\" w:type=\"dxa\"/></w:tcPr>{content}</w:tc>")
-}
-
-fn table(widths: &[u32], rows: &[String], borders: bool) -> String {
-    let border = if borders {
-        "<w:tblBorders><w:top w:val=\"single\" w:sz=\"4\"/><w:left w:val=\"single\" w:sz=\"4\"/><w:bottom w:val=\"single\" w:sz=\"4\"/><w:right w:val=\"single\" w:sz=\"4\"/><w:insideH w:val=\"single\" w:sz=\"4\"/><w:insideV w:val=\"single\" w:sz=\"4\"/></w:tblBorders>"
-    } else {
-        "<w:tblBorders><w:top w:val=\"nil\"/><w:left w:val=\"nil\"/><w:bottom w:val=\"nil\"/><w:right w:val=\"nil\"/><w:insideH w:val=\"nil\"/><w:insideV w:val=\"nil\"/></w:tblBorders>"
-    };
-    let grid: String = widths
-        .iter()
-        .map(|w| format!("<w:gridCol w:w=\"{w}\"/>"))
-        .collect();
-    let total: u32 = widths.iter().sum();
-    format!(
-        "<w:tbl><w:tblPr><w:tblW w:w=\"{total}\" w:type=\"dxa\"/>{border}<w:tblLayout w:type=\"fixed\"/><w:tblCellMar><w:left w:w=\"60\" w:type=\"dxa\"/><w:right w:w=\"60\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr><w:tblGrid>{grid}</w:tblGrid>{}</w:tbl>",
-        rows.concat()
-    )
-}
-
-fn tr(widths: &[u32], cells: &[String], header: bool) -> String {
-    let style = Style {
-        bold: header,
-        center: header,
-        size: 24,
-        ..Style::default()
-    };
-    let tcs: String = widths
-        .iter()
-        .zip(cells)
-        .map(|(w, v)| tc(*w, &para(v, style)))
-        .collect();
-    let trpr = if header {
-        "<w:trPr><w:tblHeader/></w:trPr>"
-    } else {
-        "<w:trPr><w:cantSplit/></w:trPr>"
-    };
-    format!("<w:tr>{trpr}{tcs}</w:tr>")
-}
-
 /// The body of `word/document.xml`.
 pub fn document_xml(doc: &Mau1) -> String {
     // A4 landscape, 2 cm margins: 16838 − 2 × 1134 = 14570 twips of text width.
-    let mut body = String::new();
-    let left = [
-        para(&upper(doc.governing_body.as_deref().unwrap_or("")), C),
-        para(&upper(&doc.unit_name), B),
-        para("________", C),
-        para(&doc.number_line(), C),
-    ]
-    .concat();
-    let right = [
-        para(NATION, B),
-        para(
-            MOTTO,
-            Style {
-                underline: true,
-                ..B
-            },
-        ),
-        para("", C),
-        para(&doc.date_line(), I),
-    ]
-    .concat();
-    body.push_str(&table(
-        &[5570, 9000],
-        &[format!(
-            "<w:tr>{}{}</w:tr>",
-            tc(5570, &left),
-            tc(9000, &right)
-        )],
-        false,
-    ));
+    let mut body = docx_heading(5570, 9000, &doc.heading());
     body.push_str(&para("", C));
     body.push_str(&para(&doc.title(), B));
     body.push_str(&para(&doc.campaign_reference, I));
@@ -650,66 +309,18 @@ pub fn document_xml(doc: &Mau1) -> String {
     }
 
     body.push_str(&para("", C));
-    let sign = [
-        para(SIGNER_TITLE, B),
-        para(SIGNER_NOTE, I),
-        para("", C),
-        para("", C),
-        para("", C),
-        para(doc.head_name.as_deref().unwrap_or(""), B),
-    ]
-    .concat();
-    // One unsplittable row: the signer's title never sits on one page and the name on the next.
-    body.push_str(&table(
-        &[8570, 6000],
-        &[format!(
-            "<w:tr><w:trPr><w:cantSplit/></w:trPr>{}{}</w:tr>",
-            tc(8570, &para("", C)),
-            tc(6000, &sign)
-        )],
-        false,
+    body.push_str(&docx_signature(
+        8570,
+        6000,
+        "",
+        doc.head_name.as_deref().unwrap_or(""),
     ));
-    // Word ends a body with a paragraph, never a table.
-    body.push_str(&para("", C));
-
-    format!(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><w:body>{body}<w:sectPr><w:pgSz w:w=\"16838\" w:h=\"11906\" w:orient=\"landscape\"/><w:pgMar w:top=\"1134\" w:right=\"1134\" w:bottom=\"1134\" w:left=\"1134\" w:header=\"567\" w:footer=\"567\" w:gutter=\"0\"/></w:sectPr></w:body></w:document>"
-    )
+    docx_document(&body, true)
 }
-
-const CONTENT_TYPES: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/></Types>"#;
-
-const RELS: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>"#;
-
-const DOC_RELS: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>"#;
-
-/// Times New Roman 13 pt for every script, so Vietnamese renders in Word and LibreOffice.
-const STYLES: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:eastAsia="Times New Roman" w:cs="Times New Roman"/><w:sz w:val="26"/><w:szCs w:val="26"/><w:lang w:val="vi-VN"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults><w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style></w:styles>"#;
 
 /// The WordprocessingML package.
 pub fn to_docx(doc: &Mau1) -> zip::result::ZipResult<Vec<u8>> {
-    let mut buf = std::io::Cursor::new(Vec::new());
-    {
-        let mut z = zip::ZipWriter::new(&mut buf);
-        let opts = zip::write::SimpleFileOptions::default()
-            .compression_method(zip::CompressionMethod::Deflated);
-        for (name, content) in [
-            ("[Content_Types].xml", CONTENT_TYPES.to_string()),
-            ("_rels/.rels", RELS.to_string()),
-            ("word/_rels/document.xml.rels", DOC_RELS.to_string()),
-            ("word/styles.xml", STYLES.to_string()),
-            ("word/document.xml", document_xml(doc)),
-        ] {
-            z.start_file(name, opts)?;
-            z.write_all(content.as_bytes())?;
-        }
-        z.finish()?;
-    }
-    Ok(buf.into_inner())
+    docx_package(&document_xml(doc))
 }
 
 /// A Mẫu 1 document as the `.xlsx` or `.docx` download named `<name>.<ext>` (ASCII
@@ -720,31 +331,13 @@ pub fn response(
     ascii_stem: &str,
     name: &str,
 ) -> Result<actix_web::HttpResponse, crate::error::ApiError> {
-    let (bytes, content_type, ext) = if docx {
-        (
-            to_docx(doc).map_err(crate::error::ApiError::internal)?,
-            super::DOCX,
-            "docx",
-        )
-    } else {
-        (
-            to_xlsx(doc).map_err(crate::error::ApiError::internal)?,
-            super::XLSX,
-            "xlsx",
-        )
-    };
-    Ok(super::ExportFile {
-        bytes,
-        content_type,
-        ascii_name: format!("{ascii_stem}.{ext}"),
-        name: format!("{name}.{ext}"),
-    }
-    .into_response())
+    super::decree30::download(docx, || to_docx(doc), || to_xlsx(doc), ascii_stem, name)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::exports::decree30::wrapped_lines;
     use crate::views::initiatives::InitiativeStatusCode;
     use std::io::Read;
 

@@ -247,6 +247,42 @@ pub fn xlsx_signature(
     xlsx_line(ws, widths, row + 5, span, name, &bold_center, true)
 }
 
+/// One table row whose cells span columns (`spans[i]` = first and last column of cell `i`).
+pub fn xlsx_spanned_row(
+    ws: &mut Worksheet,
+    widths: &[f64],
+    row: u32,
+    spans: &[(u16, u16)],
+    values: &[String],
+    f: &Format,
+    bold: bool,
+) -> Result<(), XlsxError> {
+    for ((a, b), v) in spans.iter().zip(values) {
+        if a == b {
+            ws.write_string_with_format(row, *a, v, f)?;
+        } else {
+            ws.merge_range(row, *a, row, *b, v, f)?;
+        }
+    }
+    let fits: Vec<Fit> = spans
+        .iter()
+        .zip(values)
+        .map(|((a, b), v)| (v.as_str(), span_width(widths, *a, *b), 12.0, bold))
+        .collect();
+    fit_row(ws, row, &fits)
+}
+
+/// The bold centred heading cell of a table, and its ordinary cell.
+pub fn table_formats() -> (Format, Format) {
+    (
+        cell()
+            .set_bold()
+            .set_align(FormatAlign::Center)
+            .set_align(FormatAlign::VerticalCenter),
+        cell(),
+    )
+}
+
 /// A table: bold centred headings (repeated on every printed page), then the rows; returns
 /// the last row written.
 pub fn xlsx_table(
@@ -256,10 +292,7 @@ pub fn xlsx_table(
     headers: &[&str],
     rows: &[Vec<String>],
 ) -> Result<u32, XlsxError> {
-    let head = cell()
-        .set_bold()
-        .set_align(FormatAlign::Center)
-        .set_align(FormatAlign::VerticalCenter);
+    let (head, body) = table_formats();
     let mut row = first_row;
     for (c, h) in headers.iter().enumerate() {
         ws.write_string_with_format(row, c as u16, *h, &head)?;
@@ -271,7 +304,6 @@ pub fn xlsx_table(
         .collect();
     fit_row(ws, row, &fits)?;
     ws.set_repeat_rows(first_row, first_row)?;
-    let body = cell();
     for cells in rows {
         row += 1;
         for (c, v) in cells.iter().enumerate() {

@@ -5,12 +5,12 @@
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
-use rust_xlsxwriter::{Format, FormatAlign, Workbook, XlsxError};
+use rust_xlsxwriter::{FormatAlign, Workbook, XlsxError};
 
 use super::decree30::{
-    B, C, Fit, Heading, I, Style, base, cell, docx_document, docx_heading, docx_package,
-    docx_signature, fit_row, para, span_width, table, tr, xlsx_heading, xlsx_line, xlsx_signature,
-    xlsx_table,
+    B, C, Heading, I, Style, base, docx_document, docx_heading, docx_package, docx_signature,
+    fit_row, para, span_width, table, table_formats, tr, xlsx_heading, xlsx_line, xlsx_signature,
+    xlsx_spanned_row, xlsx_table,
 };
 pub use super::decree30::{
     MOTTO, NATION, SIGNER_NOTE, SIGNER_TITLE, abbreviation, decree30_date, dmy, upper,
@@ -222,11 +222,7 @@ pub fn to_xlsx(doc: &Mau1) -> Result<Vec<u8>, XlsxError> {
     let reference = &doc.campaign_reference;
     xlsx_line(ws, widths, 5, (0, last), reference, &italic_center, false)?;
     let mut row = xlsx_table(ws, widths, 7, &headers, &doc.table())?;
-    let head = cell()
-        .set_bold()
-        .set_align(FormatAlign::Center)
-        .set_align(FormatAlign::VerticalCenter);
-    let body = cell();
+    let (head, body) = table_formats();
 
     if let Some(_commitments) = &doc.commitments {
         row += 2;
@@ -235,31 +231,11 @@ pub fn to_xlsx(doc: &Mau1) -> Result<Vec<u8>, XlsxError> {
         row += 1;
         // STT | Tồn tại (B:C) | Nội dung cam kết (D:F) | Thời hạn (G) | Tình trạng (H:last)
         let spans: [(u16, u16); 5] = [(0, 0), (1, 2), (3, 5), (6, 6), (7, last)];
-        let write = |ws: &mut rust_xlsxwriter::Worksheet,
-                     r: u32,
-                     values: &[String],
-                     f: &Format,
-                     bold: bool|
-         -> Result<(), XlsxError> {
-            for ((a, b), v) in spans.iter().zip(values) {
-                if a == b {
-                    ws.write_string_with_format(r, *a, v, f)?;
-                } else {
-                    ws.merge_range(r, *a, r, *b, v, f)?;
-                }
-            }
-            let fits: Vec<Fit> = spans
-                .iter()
-                .zip(values)
-                .map(|((a, b), v)| (v.as_str(), span_width(widths, *a, *b), 12.0, bold))
-                .collect();
-            fit_row(ws, r, &fits)
-        };
         let titles: Vec<String> = COMMITMENT_COLUMNS.iter().map(|s| s.to_string()).collect();
-        write(ws, row, &titles, &head, true)?;
+        xlsx_spanned_row(ws, widths, row, &spans, &titles, &head, true)?;
         for values in doc.commitment_table() {
             row += 1;
-            write(ws, row, &values, &body, false)?;
+            xlsx_spanned_row(ws, widths, row, &spans, &values, &body, false)?;
         }
     }
 

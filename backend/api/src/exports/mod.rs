@@ -3,6 +3,7 @@
 
 pub mod decree30;
 pub mod mau1;
+pub mod mau2;
 
 /// The HTTP pieces of a generated file.
 pub struct ExportFile {

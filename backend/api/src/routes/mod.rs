@@ -97,6 +97,8 @@ pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
         .service(reports::list::list_reports)
         .service(reports::open::open_report)
         .service(reports::get::get_report)
+        .service(reports::export::export_report_xlsx)
+        .service(reports::export::export_report_docx)
         .service(reports::update::update_report)
         .service(reports::versions::get_report_version)
         .service(reports::transitions::submit_report)

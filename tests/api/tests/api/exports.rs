@@ -8,7 +8,7 @@ use diesel::sql_types::Text;
 use serde_json::json;
 use uuid::Uuid;
 
-use crate::helpers::{TestApp, spawn_app, vietnam_today};
+use crate::helpers::{TestApp, pdf, spawn_app, vietnam_today};
 
 const HEAD: &str = "hieutruong.cogiang";
 const FOCAL: &str = "phohieutruong.cogiang";
@@ -175,8 +175,12 @@ async fn download(
 }
 
 fn sheet(bytes: Vec<u8>) -> Range<Data> {
+    named_sheet(bytes, "Mẫu 1")
+}
+
+fn named_sheet(bytes: Vec<u8>, name: &str) -> Range<Data> {
     let mut wb: Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(bytes)).expect("an xlsx");
-    wb.worksheet_range("Mẫu 1").expect("sheet Mẫu 1")
+    wb.worksheet_range(name).expect("the sheet")
 }
 
 fn at(r: &Range<Data>, row: u32, col: u32) -> String {
@@ -438,5 +442,186 @@ async fn a_draft_exports_as_it_stands_with_the_date_left_blank() {
         &other,
     )
     .await;
+    assert_eq!(status, 404);
+}
+
+/// The row of `r` whose first cell is `first`, with its cells.
+fn row_starting(r: &Range<Data>, first: &str) -> Vec<String> {
+    let (h, w) = r.get_size();
+    (0..h as u32)
+        .find(|&row| at(r, row, 0) == first)
+        .map(|row| (0..w as u32).map(|c| at(r, row, c)).collect())
+        .unwrap_or_else(|| panic!("no row starts with {first:?}"))
+}
+
+#[tokio::test]
+async fn a_report_exports_as_mau2_as_written_and_as_each_version_sent() {
+    let app = spawn_app().await;
+    let teacher = app.token(STAFF).await;
+    let officer = app.token(OFFICER).await;
+    let campaign = app.campaign_id("175/KH-UBND").await;
+    let opened = app
+        .post(
+            "/api/v1/reports",
+            &teacher,
+            &json!({ "campaign_id": campaign, "kind": "phase1_result" }),
+        )
+        .await
+        .expect(201);
+    let id = opened.uuid("/id");
+    let mut row = opened.body["rows"][0].clone();
+    let initiative_title = row["initiative"]["title"].as_str().unwrap().to_string();
+    row = json!({
+        "id": row["id"], "initiative_id": row["initiative"]["id"],
+        "indicator": "Tỷ lệ hồ sơ tuyển sinh trực tuyến", "unit_of_measure": "%",
+        "baseline": 12.5, "target": 60, "actual": 1250, "status_note": "Vượt chỉ tiêu"
+    });
+    let written = app
+        .patch(
+            &format!("/api/v1/reports/{id}"),
+            &teacher,
+            Some(opened.body["etag"].as_str().unwrap()),
+            &json!({
+                "sections": {
+                    "situation": "Trường có 45 cán bộ, giáo viên; 520 trẻ.",
+                    "results": "Tiếp nhận 312 hồ sơ tuyển sinh trực tuyến.",
+                    "proposals": "Đề nghị tập huấn cho phụ huynh."
+                },
+                "rows": [row]
+            }),
+        )
+        .await
+        .expect(200);
+    let row_id = written.uuid("/rows/0/id");
+    app.upload_to_report(
+        &teacher,
+        id,
+        Some(row_id),
+        "data",
+        "Bảng số liệu tuyển sinh.pdf",
+        pdf("sl"),
+    )
+    .await
+    .expect(201);
+
+    // As it stands: the date left blank.
+    let (status, headers, bytes) =
+        download(&app, &format!("/api/v1/reports/{id}/export.docx"), &teacher).await;
+    assert_eq!(status, 200);
+    assert!(
+        headers["content-disposition"]
+            .to_str()
+            .unwrap()
+            .contains("filename*=UTF-8''M%E1%BA%ABu%202")
+    );
+    let xml = document_xml(bytes);
+    for text in [
+        "BÁO CÁO",
+        "Kết quả thực hiện các giải pháp, mô hình, sáng kiến cải cách hành chính đã đăng ký giai đoạn 1 năm 2023",
+        "I. TÌNH HÌNH, ĐẶC ĐIỂM",
+        "Trường có 45 cán bộ, giáo viên; 520 trẻ.",
+        "VI. ĐỀ XUẤT, KIẾN NGHỊ",
+        "Đề nghị tập huấn cho phụ huynh.",
+        "Tỷ lệ hồ sơ tuyển sinh trực tuyến",
+        &initiative_title,
+        "12,5",
+        "1.250",
+        "Bảng số liệu tuyển sinh.pdf",
+        "Dòng 1: Tỷ lệ hồ sơ tuyển sinh trực tuyến",
+        "TRƯỜNG MẦM NON CÔ GIANG",
+        "Quận 1, ngày … tháng … năm …",
+        "Số: …/BC-",
+        "Ủy ban nhân dân Quận 1",
+    ] {
+        assert!(xml.contains(text), "{text}");
+    }
+    let (status, _, bytes) =
+        download(&app, &format!("/api/v1/reports/{id}/export.xlsx"), &teacher).await;
+    assert_eq!(status, 200);
+    let r = named_sheet(bytes, "Mẫu 2");
+    assert_eq!(at(&r, 4, 0), "BÁO CÁO");
+    assert_eq!(
+        row_starting(&r, "STT")[..8],
+        [
+            "STT",
+            "Giải pháp, mô hình, sáng kiến",
+            "Chỉ tiêu",
+            "Đơn vị tính",
+            "Số liệu ban đầu",
+            "Chỉ tiêu đề ra",
+            "Kết quả thực hiện",
+            "Tình trạng, ghi chú"
+        ]
+    );
+    let line = row_starting(&r, "1");
+    assert_eq!(line[1], initiative_title);
+    assert_eq!(
+        line[2..8],
+        [
+            "Tỷ lệ hồ sơ tuyển sinh trực tuyến",
+            "%",
+            "12,5",
+            "60",
+            "1.250",
+            "Vượt chỉ tiêu"
+        ]
+    );
+    assert!((0..r.get_size().0 as u32).any(|row| at(&r, row, 0) == "DANH MỤC TÀI LIỆU MINH CHỨNG"));
+
+    // Sent, returned, corrected: by default the report as now written; version 1 as sent.
+    app.action(&format!("/api/v1/reports/{id}/submit"), &teacher)
+        .await
+        .expect(200);
+    let sent = download(&app, &format!("/api/v1/reports/{id}/export.docx"), &officer).await;
+    assert!(document_xml(sent.2).contains(&date_line("Quận 1")));
+    app.post(
+        &format!("/api/v1/reports/{id}/return"),
+        &officer,
+        &json!({ "reason": "Kiểm tra lại số liệu" }),
+    )
+    .await
+    .expect(200);
+    let current = app
+        .get(&format!("/api/v1/reports/{id}"), &teacher)
+        .await
+        .expect(200);
+    let mut fixed = row.clone();
+    fixed["actual"] = json!(72.4);
+    app.patch(
+        &format!("/api/v1/reports/{id}"),
+        &teacher,
+        Some(current.body["etag"].as_str().unwrap()),
+        &json!({ "rows": [fixed] }),
+    )
+    .await
+    .expect(200);
+    let now = document_xml(
+        download(&app, &format!("/api/v1/reports/{id}/export.docx"), &teacher)
+            .await
+            .2,
+    );
+    assert!(now.contains("72,4") && !now.contains("1.250"));
+    let v1 = document_xml(
+        download(
+            &app,
+            &format!("/api/v1/reports/{id}/export.docx?version=1"),
+            &teacher,
+        )
+        .await
+        .2,
+    );
+    assert!(v1.contains("1.250") && !v1.contains("72,4"));
+    assert!(v1.contains(&date_line("Quận 1")));
+    assert!(v1.contains("Bảng số liệu tuyển sinh.pdf"));
+    let (status, _, _) = download(
+        &app,
+        &format!("/api/v1/reports/{id}/export.xlsx?version=2"),
+        &teacher,
+    )
+    .await;
+    assert_eq!(status, 404);
+    // Another school does not reach it.
+    let other = app.token("hieutruong.tranhungdao").await;
+    let (status, _, _) = download(&app, &format!("/api/v1/reports/{id}/export.xlsx"), &other).await;
     assert_eq!(status, 404);
 }

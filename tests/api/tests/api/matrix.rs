@@ -350,6 +350,8 @@ const MATRIX: &[Op] = &[
     op!("get_report",         "draft",     UNITS, admin "AAA", officer "AAH", head "AHH", focal "AHH", staff "AHH", evaluator "AAH", anonymous "UUU"),
     op!("get_report",         "submitted", UNITS, admin "AAA", officer "AAH", head "AHH", focal "AHH", staff "AHH", evaluator "AAH", anonymous "UUU"),
     op!("get_report_version", "submitted", UNITS, admin "AAA", officer "AAH", head "AHH", focal "AHH", staff "AHH", evaluator "AAH", anonymous "UUU"),
+    op!("export_report_xlsx", "draft",     UNITS, admin "AAA", officer "AAH", head "AHH", focal "AHH", staff "AHH", evaluator "AAH", anonymous "UUU"),
+    op!("export_report_docx", "submitted", UNITS, admin "AAA", officer "AAH", head "AHH", focal "AHH", staff "AHH", evaluator "AAH", anonymous "UUU"),
     op!("update_report",      "draft",     UNITS, admin "FFF", officer "FFH", head "AHH", focal "AHH", staff "AHH", evaluator "FFH", anonymous "UUU"),
     op!("update_report",      "returned",  UNITS, admin "FFF", officer "FFH", head "AHH", focal "AHH", staff "AHH", evaluator "FFH", anonymous "UUU"),
     op!("submit_report",      "draft",     UNITS, admin "FFF", officer "FFH", head "AHH", focal "AHH", staff "AHH", evaluator "FFH", anonymous "UUU"),
@@ -853,12 +855,18 @@ async fn perform(app: &TestApp, places: &Places, op: &Op, role: Role, t: Target)
                                "kind": "phase1_result", "milestone_id": milestone });
             call(Method::POST, "/api/v1/reports".into(), None, Some(body)).await
         }
-        "get_report" | "get_report_version" | "update_report" | "submit_report"
-        | "receive_report" | "return_report" => {
+        "get_report" | "get_report_version" | "export_report_xlsx" | "export_report_docx"
+        | "update_report" | "submit_report" | "receive_report" | "return_report" => {
             let (id, _) = target_report(app, places, t, op.state).await;
             let base = format!("/api/v1/reports/{id}");
             match op.id {
                 "get_report" => call(Method::GET, base, None, None).await,
+                "export_report_xlsx" => {
+                    call(Method::GET, format!("{base}/export.xlsx"), None, None).await
+                }
+                "export_report_docx" => {
+                    call(Method::GET, format!("{base}/export.docx"), None, None).await
+                }
                 "get_report_version" => {
                     call(Method::GET, format!("{base}/versions/1"), None, None).await
                 }

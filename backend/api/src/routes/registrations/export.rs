@@ -38,12 +38,16 @@ pub async fn place_of(
     })
 }
 
-/// The heading of a Mẫu 1 document issued by `org`, without its rows.
-pub async fn heading(
-    conn: &mut AsyncPgConnection,
-    org: &Organization,
-    campaign: &Campaign,
-) -> Result<Mau1, ApiError> {
+/// Who issues a document: the body above the unit, the unit's abbreviation for the number,
+/// where it is signed and by whom (the unit's head).
+pub struct Issuer {
+    pub governing_body: Option<String>,
+    pub unit_short: String,
+    pub place: String,
+    pub head_name: Option<String>,
+}
+
+pub async fn issuer(conn: &mut AsyncPgConnection, org: &Organization) -> Result<Issuer, ApiError> {
     let governing_body = match org.parent_id {
         Some(id) => Some(org_queries::find(conn, id).await?.name),
         None => None,
@@ -53,29 +57,49 @@ pub async fn heading(
         .into_iter()
         .next()
         .map(|(_, name)| name);
-    let reform_areas: HashMap<String, String> = initiative_queries::reform_areas(conn)
-        .await?
-        .into_iter()
-        .map(|a| (a.code, a.name_vi))
-        .collect();
-    Ok(Mau1 {
+    Ok(Issuer {
         governing_body,
-        unit_name: org.name.clone(),
         unit_short: Some(crate::exports::mau1::abbreviation(
             org.short_name.as_deref().unwrap_or(&org.name),
         ))
         .filter(|s| !s.is_empty())
         .unwrap_or_else(|| org.code.clone()),
         place: place_of(conn, org).await?,
+        head_name,
+    })
+}
+
+/// The heading of a Mẫu 1 document issued by `org`, without its rows.
+pub async fn heading(
+    conn: &mut AsyncPgConnection,
+    org: &Organization,
+    campaign: &Campaign,
+) -> Result<Mau1, ApiError> {
+    let who = issuer(conn, org).await?;
+    let reform_areas: HashMap<String, String> = initiative_queries::reform_areas(conn)
+        .await?
+        .into_iter()
+        .map(|a| (a.code, a.name_vi))
+        .collect();
+    Ok(Mau1 {
+        governing_body: who.governing_body,
+        unit_name: org.name.clone(),
+        unit_short: who.unit_short,
+        place: who.place,
         date: None,
         year: campaign.year,
-        campaign_reference: format!("(Căn cứ Kế hoạch số {}: {})", campaign.code, campaign.title),
+        campaign_reference: campaign_reference(campaign),
         reform_areas,
         rows: Vec::new(),
         with_unit_column: false,
         commitments: None,
-        head_name,
+        head_name: who.head_name,
     })
+}
+
+/// "(Căn cứ Kế hoạch số 175/KH-UBND: …)".
+pub fn campaign_reference(campaign: &Campaign) -> String {
+    format!("(Căn cứ Kế hoạch số {}: {})", campaign.code, campaign.title)
 }
 
 pub fn snapshot_of(

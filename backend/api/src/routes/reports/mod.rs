@@ -3,6 +3,7 @@
 //! sent to the campaign's authority, received or returned with a reason; every sent version
 //! kept with the evidence it carried.
 
+pub mod export;
 pub mod get;
 pub mod list;
 pub mod open;

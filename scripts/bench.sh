@@ -53,6 +53,8 @@ PASSWORD='ThiDua@2023'
 
 unset THIDUA_PG_TEMP_DIR
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/thidua-bench.XXXXXX")
+# The evidence store of the seeded demo data and of the server (uploads measured below).
+export THIDUA_FILE_STORE=$WORK/files
 SERVER_PID=''
 WATCHDOG_PID=''
 

@@ -114,6 +114,8 @@ create_database() {
 # Sets SERVER_URL and SERVER_PID.
 seeded_server() {
   local name=$1 db
+  # Its own evidence store: the demo files seed-demo writes are the ones it serves.
+  local -x THIDUA_FILE_STORE=$WORK/$name-files
   db=$(create_database "$name")
   DATABASE_URL=$db "$BIN" migrate
   DATABASE_URL=$db "$BIN" seed-demo

@@ -115,12 +115,7 @@ impl Settings {
             access_token_ttl_secs,
             refresh_token_ttl_days: parse("THIDUA_REFRESH_TOKEN_TTL_DAYS", 14i64)?,
             session_max_days: parse("THIDUA_SESSION_MAX_DAYS", 30i64)?,
-            file_store: var("THIDUA_FILE_STORE").unwrap_or_else(|| {
-                format!(
-                    "{}/files",
-                    var("THIDUA_DATA_DIR").unwrap_or_else(|| ".data".into())
-                )
-            }),
+            file_store: Self::file_store_from_env(),
             upload_max_bytes: parse("THIDUA_UPLOAD_MAX_BYTES", 25 * 1024 * 1024u64)?,
             cookie_secure: parse_bool("THIDUA_COOKIE_SECURE", false)?,
             static_dir: Some(var("THIDUA_STATIC_DIR").unwrap_or_else(|| "frontend/dist".into())),
@@ -134,6 +129,16 @@ impl Settings {
                     name: "THIDUA_WORKERS",
                     reason: e.to_string(),
                 })?,
+        })
+    }
+
+    /// `THIDUA_FILE_STORE`, else `$THIDUA_DATA_DIR/files` (`.data/files`).
+    pub fn file_store_from_env() -> String {
+        var("THIDUA_FILE_STORE").unwrap_or_else(|| {
+            format!(
+                "{}/files",
+                var("THIDUA_DATA_DIR").unwrap_or_else(|| ".data".into())
+            )
         })
     }
 

@@ -77,7 +77,11 @@ async fn main() -> anyhow::Result<()> {
             let url = secrecy::ExposeSecret::expose_secret(&url).to_string();
             thidua_db::run_migrations(&url).await?;
             let report = seed::seed_demo(&url).await?;
-            println!("{report}");
+            // The demo evidence's bytes, in the store the server reads (the rows name them).
+            let store = Settings::file_store_from_env();
+            let files = thidua_api::files::open(&store, u64::MAX)?;
+            let stored = seed::reports::materialize(&files).await?;
+            println!("{report}; {stored} demo evidence files in {store}");
         }
         Command::Openapi { output, check } => {
             let json = openapi::to_pretty_json(&openapi::document())?;

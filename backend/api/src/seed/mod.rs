@@ -3,6 +3,7 @@
 //! 175/KH-UBND and 112/KH-MNCG, and a dozen initiatives in every state. Idempotent: what exists (by code or user name) is kept.
 
 mod initiatives;
+pub mod reports;
 
 use argon2::Argon2;
 use argon2::password_hash::PasswordHasher;
@@ -718,7 +719,8 @@ pub async fn seed_demo(database_url: &str) -> anyhow::Result<String> {
             .await?;
             campaigns += usize::from(created);
             let initiatives = initiatives::ensure(conn).await?;
-            if orgs + users + campaigns + initiatives > 0 {
+            let reports = reports::ensure(conn).await?;
+            if orgs + users + campaigns + initiatives + reports > 0 {
                 thidua_db::audit::record(conn, thidua_db::audit::NewAuditEntry {
                     actor_user_id: None,
                     action: "demo.seed".into(),
@@ -726,12 +728,12 @@ pub async fn seed_demo(database_url: &str) -> anyhow::Result<String> {
                     entity_id: None,
                     organization_id: None,
                     request_id: None,
-                    details: serde_json::json!({ "organizations": orgs, "users": users, "campaigns": campaigns, "initiatives": initiatives }),
+                    details: serde_json::json!({ "organizations": orgs, "users": users, "campaigns": campaigns, "initiatives": initiatives, "reports": reports }),
                 })
                 .await?;
             }
             Ok(format!(
-                "demo data: {orgs} organisations, {users} accounts, {campaigns} campaigns, {initiatives} initiatives added (password of every demo account: {DEMO_PASSWORD})"
+                "demo data: {orgs} organisations, {users} accounts, {campaigns} campaigns, {initiatives} initiatives, {reports} reports added (password of every demo account: {DEMO_PASSWORD})"
             ))
         })
         .await?;

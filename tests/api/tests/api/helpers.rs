@@ -378,6 +378,10 @@ pub async fn spawn_app() -> TestApp {
         .expect("build the application");
     let base = format!("http://127.0.0.1:{}", app.port());
     let files = app.state.files.clone();
+    // The demo evidence the template's rows name, in this application's own store.
+    thidua_api::seed::reports::materialize(&files)
+        .await
+        .expect("store the demo evidence");
     tokio::spawn(app.run_until_stopped());
     let client = reqwest::Client::builder()
         .cookie_store(true)

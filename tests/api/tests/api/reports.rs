@@ -7,6 +7,11 @@ use uuid::Uuid;
 
 use crate::helpers::{Resp, TestApp, pdf, png, spawn_app};
 
+// Cô Giang's phase-1 report is in the demo data: the phase-1 tests write Văn Lang's.
+const WRITER: &str = "giaovien.vanlang.1";
+const COLLEAGUE: &str = "giaovien.vanlang.2";
+const WRITERS_HEAD: &str = "hieutruong.vanlang";
+// Acceptance reports are about an initiative of Cô Giang by this teacher.
 const TEACHER: &str = "giaovien.cogiang.1";
 const OTHER_TEACHER: &str = "giaovien.cogiang.2";
 const HEAD: &str = "hieutruong.cogiang";
@@ -68,10 +73,10 @@ async fn patch(app: &TestApp, token: &str, view: &Value, body: &Value) -> Resp {
 #[tokio::test]
 async fn a_teacher_writes_the_phase1_report_and_the_district_returns_then_receives_it() {
     let app = spawn_app().await;
-    let teacher = app.token(TEACHER).await;
+    let teacher = app.token(WRITER).await;
     let officer = app.token(OFFICER).await;
 
-    // Opened with one line per initiative Cô Giang registered in the district plan.
+    // Opened with one line per initiative Văn Lang registered in the district plan.
     let opened = open_phase1(&app, &teacher).await.expect(201);
     let id = opened.uuid("/id");
     assert_eq!(opened.body["status"], "draft");
@@ -82,7 +87,7 @@ async fn a_teacher_writes_the_phase1_report_and_the_district_returns_then_receiv
     let registered = app
         .count(
             "initiatives i JOIN organizations o ON o.id = i.organization_id \
-             JOIN campaigns c ON c.id = i.campaign_id WHERE o.code = 'Q1-MN-COGIANG' \
+             JOIN campaigns c ON c.id = i.campaign_id WHERE o.code = 'Q1-THCS-VANLANG' \
              AND c.code = '175/KH-UBND' AND i.status IN \
              ('registered','in_progress','completed','accepted','not_accepted')",
         )
@@ -468,9 +473,9 @@ async fn a_campaign_can_require_other_evidence() {
 #[tokio::test]
 async fn who_may_write_send_and_answer_a_report() {
     let app = spawn_app().await;
-    let teacher = app.token(TEACHER).await;
-    let other_teacher = app.token(OTHER_TEACHER).await;
-    let head = app.token(HEAD).await;
+    let teacher = app.token(WRITER).await;
+    let colleague = app.token(COLLEAGUE).await;
+    let writers_head = app.token(WRITERS_HEAD).await;
     let officer = app.token(OFFICER).await;
     let other_head = app.token(OTHER_HEAD).await;
     let opened = open_phase1(&app, &teacher).await.expect(201);
@@ -480,20 +485,20 @@ async fn who_may_write_send_and_answer_a_report() {
     app.get(&format!("/api/v1/reports/{id}"), &other_head)
         .await
         .expect_problem(404, "not_found");
-    let colleague = app
-        .get(&format!("/api/v1/reports/{id}"), &other_teacher)
+    let seen = app
+        .get(&format!("/api/v1/reports/{id}"), &colleague)
         .await
         .expect(200);
-    assert_eq!(colleague.body["allowed_actions"], json!([]));
+    assert_eq!(seen.body["allowed_actions"], json!([]));
     patch(
         &app,
-        &other_teacher,
+        &colleague,
         &opened.body,
         &json!({ "title": "Của tôi" }),
     )
     .await
     .expect_problem(403, "forbidden");
-    app.upload_to_report(&other_teacher, id, None, "photo", "Ảnh.png", png(9))
+    app.upload_to_report(&colleague, id, None, "photo", "Ảnh.png", png(9))
         .await
         .expect_problem(403, "forbidden");
     app.upload_to_report(&other_head, id, None, "photo", "Ảnh.png", png(9))
@@ -502,7 +507,7 @@ async fn who_may_write_send_and_answer_a_report() {
     // The head writes in it and could send it.
     let by_head = patch(
         &app,
-        &head,
+        &writers_head,
         &opened.body,
         &json!({ "sections": sections() }),
     )
@@ -539,6 +544,8 @@ async fn who_may_write_send_and_answer_a_report() {
             .any(|r| r["id"] == json!(id))
     );
     // A staff member cannot open an acceptance report of somebody else's initiative.
+    let other_teacher = app.token(OTHER_TEACHER).await;
+    let head = app.token(HEAD).await;
     let initiative = running_initiative(&app).await;
     open_acceptance(&app, &other_teacher, initiative)
         .await
@@ -560,6 +567,8 @@ async fn who_may_write_send_and_answer_a_report() {
 async fn bad_report_input_is_refused_and_changes_nothing() {
     let app = spawn_app().await;
     let teacher = app.token(TEACHER).await;
+    let writer = app.token(WRITER).await;
+    let reports_before = app.count("reports").await;
     let campaign = app.campaign_id("175/KH-UBND").await;
     let initiative = running_initiative(&app).await;
 
@@ -622,18 +631,18 @@ async fn bad_report_input_is_refused_and_changes_nothing() {
     )
     .await
     .expect(422);
-    assert_eq!(app.count("reports").await, 0);
+    assert_eq!(app.count("reports").await, reports_before);
 
-    let opened = open_phase1(&app, &teacher).await.expect(201);
+    let opened = open_phase1(&app, &writer).await.expect(201);
     let id = opened.uuid("/id");
     let path = format!("/api/v1/reports/{id}");
     // Updates need the current ETag.
-    app.patch(&path, &teacher, None, &json!({ "title": "Mới" }))
+    app.patch(&path, &writer, None, &json!({ "title": "Mới" }))
         .await
         .expect_problem(428, "precondition_required");
     app.patch(
         &path,
-        &teacher,
+        &writer,
         Some("\"stale\""),
         &json!({ "title": "Mới" }),
     )
@@ -648,7 +657,7 @@ async fn bad_report_input_is_refused_and_changes_nothing() {
     let n = rows.len();
     let r = patch(
         &app,
-        &teacher,
+        &writer,
         &opened.body,
         &json!({ "title": "", "rows": rows }),
     )
@@ -668,21 +677,21 @@ async fn bad_report_input_is_refused_and_changes_nothing() {
     );
     patch(
         &app,
-        &teacher,
+        &writer,
         &opened.body,
         &json!({ "sections": { "situation": "x".repeat(20_001) } }),
     )
     .await
     .expect_problem(422, "validation_failed");
-    patch(&app, &teacher, &opened.body, &json!({ "colour": "đỏ" }))
+    patch(&app, &writer, &opened.body, &json!({ "colour": "đỏ" }))
         .await
         .expect(422);
-    let unchanged = app.get(&path, &teacher).await.expect(200);
+    let unchanged = app.get(&path, &writer).await.expect(200);
     assert_eq!(unchanged.body["etag"], opened.body["etag"]);
     assert_eq!(unchanged.body["rows"], opened.body["rows"]);
 
     // A report with nothing written is not sent.
-    app.action(&format!("{path}/submit"), &teacher)
+    app.action(&format!("{path}/submit"), &writer)
         .await
         .expect_problem(422, "empty_report");
     // Evidence for a line of another report is refused.
@@ -690,11 +699,11 @@ async fn bad_report_input_is_refused_and_changes_nothing() {
         .await
         .expect(201);
     let foreign_row = other.uuid("/rows/0/id");
-    app.upload_to_report(&teacher, id, Some(foreign_row), "photo", "Ảnh.png", png(4))
+    app.upload_to_report(&writer, id, Some(foreign_row), "photo", "Ảnh.png", png(4))
         .await
         .expect_problem(422, "validation_failed");
     app.upload_form(
-        Some(&teacher),
+        Some(&writer),
         &[
             ("category", "photo".into()),
             ("initiative_id", initiative.to_string()),
@@ -705,7 +714,7 @@ async fn bad_report_input_is_refused_and_changes_nothing() {
     )
     .await
     .expect_problem(422, "validation_failed");
-    assert_eq!(app.count("files").await, 0);
+    assert_eq!(app.count("files WHERE created_at > '2024-01-01'").await, 0);
 
     // Under a refuse policy, a late report is refused.
     app.exec_ok(&format!(
@@ -713,25 +722,29 @@ async fn bad_report_input_is_refused_and_changes_nothing() {
         opened.uuid("/milestone/id")
     ))
     .await;
-    let current = app.get(&path, &teacher).await.expect(200);
+    let current = app.get(&path, &writer).await.expect(200);
     patch(
         &app,
-        &teacher,
+        &writer,
         &current.body,
         &json!({ "sections": sections() }),
     )
     .await
     .expect(200);
-    app.action(&format!("{path}/submit"), &teacher)
+    app.action(&format!("{path}/submit"), &writer)
         .await
         .expect_problem(422, "deadline_passed");
-    assert_eq!(app.count("report_versions").await, 0);
+    assert_eq!(
+        app.count(&format!("report_versions WHERE report_id = '{id}'"))
+            .await,
+        0
+    );
 }
 
 #[tokio::test]
 async fn a_line_keeps_its_evidence_and_cannot_go_once_the_evidence_was_sent() {
     let app = spawn_app().await;
-    let teacher = app.token(TEACHER).await;
+    let teacher = app.token(WRITER).await;
     let officer = app.token(OFFICER).await;
     let opened = open_phase1(&app, &teacher).await.expect(201);
     let id = opened.uuid("/id");
@@ -799,7 +812,7 @@ async fn a_line_keeps_its_evidence_and_cannot_go_once_the_evidence_was_sent() {
 #[tokio::test]
 async fn the_initiative_lists_the_reports_about_it() {
     let app = spawn_app().await;
-    let teacher = app.token(TEACHER).await;
+    let teacher = app.token(WRITER).await;
     let phase1 = open_phase1(&app, &teacher).await.expect(201);
     let about = phase1.uuid("/rows/0/initiative/id");
     let list = app
@@ -821,4 +834,56 @@ async fn the_initiative_lists_the_reports_about_it() {
         .await
         .expect(200);
     assert_eq!(list.body["total"], 0);
+}
+
+#[tokio::test]
+async fn the_demo_reports_carry_their_evidence() {
+    let app = spawn_app().await;
+    let officer = app.token(OFFICER).await;
+    let all = app
+        .get("/api/v1/reports?kind=phase1_result", &officer)
+        .await
+        .expect(200);
+    let by_unit = |code: &str| {
+        all.body["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["organization"]["code"] == code)
+            .cloned()
+            .unwrap_or_else(|| panic!("no demo report of {code}"))
+    };
+    // Cô Giang's: sent on time, returned with a reason; Trần Hưng Đạo's: late, received.
+    let cg = by_unit("Q1-MN-COGIANG");
+    assert_eq!(cg["status"], "returned");
+    assert_eq!(cg["versions"][0]["late"], false);
+    assert!(
+        cg["versions"][0]["reason"]
+            .as_str()
+            .unwrap()
+            .contains("Phụ huynh đồng hành")
+    );
+    let thd = by_unit("Q1-TH-TRANHUNGDAO");
+    assert_eq!(thd["status"], "received");
+    assert_eq!(thd["versions"][0]["late"], true);
+    let files = cg["files"].as_array().unwrap();
+    assert_eq!(files.len(), 4);
+    for f in files {
+        assert_eq!(f["locked"], true);
+        let res = app
+            .plain_client()
+            .get(app.url(f["download_url"].as_str().unwrap()))
+            .bearer_auth(&officer)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 200, "{}", f["original_name"]);
+        let bytes = res.bytes().await.unwrap();
+        assert_eq!(bytes.len() as i64, f["size_bytes"].as_i64().unwrap());
+    }
+    assert!(
+        files
+            .iter()
+            .any(|f| f["media_type"] == "image/jpeg" && f["report_row_id"].is_string())
+    );
 }

@@ -8,9 +8,9 @@ use rust_xlsxwriter::{FormatAlign, Workbook, XlsxError};
 use thidua_domain::report::{ReportKind, Section};
 
 use super::decree30::{
-    B, C, Heading, I, Style, base, docx_document, docx_heading, docx_package, docx_signature, para,
-    table, table_formats, tr, upper, xlsx_heading, xlsx_line, xlsx_signature, xlsx_spanned_row,
-    xlsx_table,
+    B, C, Heading, I, Style, base, docx_document, docx_heading_sized, docx_package, docx_signature,
+    para, table, table_formats, tr, upper, xlsx_heading, xlsx_line, xlsx_signature,
+    xlsx_spanned_row, xlsx_table,
 };
 use crate::views::reports::{ReportRowView, ReportSections};
 
@@ -276,27 +276,15 @@ pub fn to_xlsx(doc: &Mau2) -> Result<Vec<u8>, XlsxError> {
         xlsx_spanned_row(ws, widths, row, &spans, &values, &body, false)?;
     }
     row += 2;
-    let small = base().set_font_size(11).set_align(FormatAlign::Top);
-    xlsx_line(
-        ws,
-        widths,
-        row,
-        (0, 2),
-        "Nơi nhận:",
-        &base().set_bold().set_italic(),
-        true,
-    )?;
-    xlsx_line(
-        ws,
-        widths,
-        row + 1,
-        (0, 2),
-        &doc.recipients(),
-        &small,
-        false,
-    )?;
     let name = doc.head_name.as_deref().unwrap_or("");
     xlsx_signature(ws, widths, row, 4, last, name)?;
+    // Beside the signature, whose rows have their heights: one recipient per row.
+    let italic_bold = base().set_bold().set_italic();
+    xlsx_line(ws, widths, row, (0, 2), "Nơi nhận:", &italic_bold, true)?;
+    let small = base().set_font_size(11).set_align(FormatAlign::Top);
+    for (n, line) in (1u32..).zip(doc.recipients().lines()) {
+        ws.merge_range(row + n, 0, row + n, 2, line, &small)?;
+    }
     wb.save_to_buffer()
 }
 
@@ -317,7 +305,7 @@ fn body_para(text: &str) -> String {
 
 /// The body of `word/document.xml`: A4 portrait, 9355 twips of text width.
 pub fn document_xml(doc: &Mau2) -> String {
-    let mut body = docx_heading(3800, 5555, &doc.heading());
+    let mut body = docx_heading_sized(3955, 5400, &doc.heading(), 24);
     body.push_str(&para("", C));
     body.push_str(&para("BÁO CÁO", B));
     body.push_str(&para(&doc.subject(), B));
@@ -339,7 +327,7 @@ pub fn document_xml(doc: &Mau2) -> String {
                     ..I
                 },
             ));
-            let w = [500, 2100, 1600, 800, 950, 950, 950, 1505];
+            let w = [600, 2100, 1600, 800, 950, 950, 950, 1405];
             let titles: Vec<String> = RESULT_COLUMNS.iter().map(|s| s.to_string()).collect();
             let mut rows = vec![tr(&w, &titles, true)];
             rows.extend(doc.results_table().iter().map(|r| tr(&w, r, false)));
@@ -348,7 +336,7 @@ pub fn document_xml(doc: &Mau2) -> String {
     }
     body.push_str(&para("", C));
     body.push_str(&para(EVIDENCE_HEADING, heading));
-    let w = [500, 3800, 1500, 2400, 1155];
+    let w = [600, 3700, 1500, 2400, 1155];
     let titles: Vec<String> = EVIDENCE_COLUMNS.iter().map(|s| s.to_string()).collect();
     let mut rows = vec![tr(&w, &titles, true)];
     rows.extend(doc.evidence_table().iter().map(|r| tr(&w, r, false)));

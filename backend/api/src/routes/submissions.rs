@@ -5,11 +5,16 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, NaiveDate, Utc};
+use diesel_async::AsyncConnection;
 use thidua_db::AsyncPgConnection;
 use thidua_db::models::Milestone;
-use thidua_db::queries::{campaigns as campaign_queries, users as user_queries};
+use thidua_db::queries::{
+    campaigns as campaign_queries, registrations as reg_queries, reports as report_queries,
+    users as user_queries,
+};
 use thidua_domain::campaign::LatePolicy;
 use thidua_domain::deadline::{SubmissionTiming, effective_due, is_late, judge_submission};
+use thidua_domain::submission::{SubmissionAction, SubmissionStatus};
 use uuid::Uuid;
 
 use crate::error::ApiError;
@@ -137,4 +142,160 @@ pub async fn version_summaries(
             reason: v.reason.clone(),
         })
         .collect())
+}
+
+/// The state and version rows of one kind of sent document (registrations, reports).
+pub trait SentDocuments {
+    /// The audit's entity type, and the prefix of its actions (`report.receive`).
+    const ENTITY: &'static str;
+
+    /// The conditional state change; `false` when the row is no longer in `from`.
+    fn transition(
+        conn: &mut AsyncPgConnection,
+        id: Uuid,
+        from: &str,
+        to: &str,
+    ) -> impl Future<Output = diesel::QueryResult<bool>> + Send;
+
+    /// Locks the row and returns its state.
+    fn lock_status(
+        conn: &mut AsyncPgConnection,
+        id: Uuid,
+    ) -> impl Future<Output = diesel::QueryResult<String>> + Send;
+
+    /// Records the authority's decision on version `number`.
+    fn decide_latest(
+        conn: &mut AsyncPgConnection,
+        id: Uuid,
+        number: i32,
+        decision: &str,
+        by: Uuid,
+        reason: Option<String>,
+    ) -> impl Future<Output = diesel::QueryResult<()>> + Send;
+}
+
+/// What the authority decides on a sent document.
+pub struct Decision {
+    pub id: Uuid,
+    pub unit_id: Uuid,
+    /// The version decided on (the latest sent).
+    pub number: i32,
+    pub from: SubmissionStatus,
+    pub action: SubmissionAction,
+    pub actor: Uuid,
+    pub reason: Option<String>,
+}
+
+/// Receives or returns a sent document in one transaction: the conditional state change
+/// (409 naming the state when another request got there first), the decision on the latest
+/// version, the audit row. The caller has authorised it; a return's reason is checked here.
+pub async fn decide<D: SentDocuments>(
+    conn: &mut AsyncPgConnection,
+    d: Decision,
+) -> Result<(), ApiError> {
+    let Decision {
+        id,
+        unit_id,
+        number,
+        from,
+        action,
+        actor,
+        reason,
+    } = d;
+    let reason = match reason {
+        Some(text) => Some(
+            thidua_domain::validation::required_text("reason", &text, 2000)
+                .map_err(ApiError::field)?,
+        ),
+        None => None,
+    };
+    let to = from
+        .next(action)
+        .ok_or_else(|| ApiError::invalid_transition(from.as_str(), action.as_str()))?;
+    let decision = match to {
+        SubmissionStatus::Received => "received",
+        _ => "returned",
+    };
+    conn.transaction::<_, ApiError, _>(async move |conn| {
+        if !D::transition(conn, id, from.as_str(), to.as_str()).await? {
+            let current = D::lock_status(conn, id).await?;
+            return Err(ApiError::invalid_transition(&current, action.as_str()));
+        }
+        D::decide_latest(conn, id, number, decision, actor, reason.clone()).await?;
+        crate::routes::audit(
+            conn,
+            Some(actor),
+            &format!("{}.{}", D::ENTITY, action.as_str()),
+            D::ENTITY,
+            Some(id),
+            Some(unit_id),
+            serde_json::json!({ "version": number, "reason": reason }),
+        )
+        .await
+    })
+    .await
+}
+
+pub struct Registrations;
+
+impl SentDocuments for Registrations {
+    const ENTITY: &'static str = "registration";
+
+    async fn transition(
+        conn: &mut AsyncPgConnection,
+        id: Uuid,
+        from: &str,
+        to: &str,
+    ) -> diesel::QueryResult<bool> {
+        Ok(reg_queries::transition(conn, id, from, to, false)
+            .await?
+            .is_some())
+    }
+
+    async fn lock_status(conn: &mut AsyncPgConnection, id: Uuid) -> diesel::QueryResult<String> {
+        reg_queries::lock_status(conn, id).await
+    }
+
+    async fn decide_latest(
+        conn: &mut AsyncPgConnection,
+        id: Uuid,
+        number: i32,
+        decision: &str,
+        by: Uuid,
+        reason: Option<String>,
+    ) -> diesel::QueryResult<()> {
+        reg_queries::decide_latest(conn, id, number, decision, by, Utc::now(), reason).await
+    }
+}
+
+pub struct Reports;
+
+impl SentDocuments for Reports {
+    const ENTITY: &'static str = "report";
+
+    async fn transition(
+        conn: &mut AsyncPgConnection,
+        id: Uuid,
+        from: &str,
+        to: &str,
+    ) -> diesel::QueryResult<bool> {
+        Ok(report_queries::transition(conn, id, from, to, false)
+            .await?
+            .is_some())
+    }
+
+    async fn lock_status(conn: &mut AsyncPgConnection, id: Uuid) -> diesel::QueryResult<String> {
+        Ok(report_queries::lock(conn, id).await?.0)
+    }
+
+    async fn decide_latest(
+        conn: &mut AsyncPgConnection,
+        id: Uuid,
+        number: i32,
+        decision: &str,
+        by: Uuid,
+        reason: Option<String>,
+    ) -> diesel::QueryResult<()> {
+        report_queries::decide_latest(conn, id, number, decision, by, Utc::now(), reason).await
+    }
 }

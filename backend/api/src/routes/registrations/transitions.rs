@@ -7,7 +7,6 @@ use diesel_async::AsyncConnection;
 use thidua_db::models::RegistrationVersion;
 use thidua_db::queries::registrations as reg_queries;
 use thidua_domain::registration::RegistrationAction;
-use thidua_domain::validation::required_text;
 use uuid::Uuid;
 
 use crate::auth::Principal;
@@ -123,56 +122,20 @@ async fn decide(
     let mut conn = state.conn().await?;
     let r = super::load(&mut conn, id).await?;
     r.authorize(p, RegistrationOp::Transition(action))?;
-    let reason = match reason {
-        Some(text) => Some(required_text("reason", &text, 2000)?),
-        None => None,
-    };
-    let from = r.status()?;
-    let to = from
-        .next(action)
-        .ok_or_else(|| ApiError::invalid_transition(from.as_str(), action.as_str()))?;
-    let (rid, unit_id, number, actor) = (
-        r.registration.id,
-        r.unit.id,
-        r.registration.submitted_versions,
-        p.user_id,
-    );
-    let decision = if action == RegistrationAction::Receive {
-        "received"
-    } else {
-        "returned"
-    };
-    conn.transaction::<_, ApiError, _>(async move |conn| {
-        if reg_queries::transition(conn, rid, from.as_str(), to.as_str(), false)
-            .await?
-            .is_none()
-        {
-            let current = reg_queries::lock_status(conn, rid).await?;
-            return Err(ApiError::invalid_transition(&current, action.as_str()));
-        }
-        reg_queries::decide_latest(
-            conn,
-            rid,
-            number,
-            decision,
-            actor,
-            Utc::now(),
-            reason.clone(),
-        )
-        .await?;
-        audit(
-            conn,
-            Some(actor),
-            &format!("registration.{}", action.as_str()),
-            "registration",
-            Some(rid),
-            Some(unit_id),
-            serde_json::json!({ "version": number, "reason": reason }),
-        )
-        .await
-    })
+    submissions::decide::<submissions::Registrations>(
+        &mut conn,
+        submissions::Decision {
+            id: r.registration.id,
+            unit_id: r.unit.id,
+            number: r.registration.submitted_versions,
+            from: r.status()?,
+            action,
+            actor: p.user_id,
+            reason,
+        },
+    )
     .await?;
-    let view = super::view_one(&mut conn, p, rid).await?;
+    let view = super::view_one(&mut conn, p, id).await?;
     Ok(HttpResponse::Ok()
         .insert_header(("ETag", view.etag.clone()))
         .json(view))

@@ -13,7 +13,6 @@ use thidua_db::queries::{files as file_queries, reports as report_queries, users
 use thidua_domain::FieldError;
 use thidua_domain::report::{EvidenceCategory, missing_evidence, requirement_vi};
 use thidua_domain::submission::SubmissionAction;
-use thidua_domain::validation::required_text;
 use uuid::Uuid;
 
 use crate::auth::Principal;
@@ -224,56 +223,20 @@ async fn decide(
     let mut conn = state.conn().await?;
     let r = super::load(&mut conn, id).await?;
     r.authorize(p, ReportOp::Transition(action))?;
-    let reason = match reason {
-        Some(text) => Some(required_text("reason", &text, 2000).map_err(ApiError::field)?),
-        None => None,
-    };
-    let from = r.status()?;
-    let to = from
-        .next(action)
-        .ok_or_else(|| ApiError::invalid_transition(from.as_str(), action.as_str()))?;
-    let (rid, unit_id, number, actor) = (
-        r.report.id,
-        r.unit.id,
-        r.report.submitted_versions,
-        p.user_id,
-    );
-    let decision = if action == SubmissionAction::Receive {
-        "received"
-    } else {
-        "returned"
-    };
-    conn.transaction::<_, ApiError, _>(async move |conn| {
-        if report_queries::transition(conn, rid, from.as_str(), to.as_str(), false)
-            .await?
-            .is_none()
-        {
-            let (current, _) = report_queries::lock(conn, rid).await?;
-            return Err(ApiError::invalid_transition(&current, action.as_str()));
-        }
-        report_queries::decide_latest(
-            conn,
-            rid,
-            number,
-            decision,
-            actor,
-            Utc::now(),
-            reason.clone(),
-        )
-        .await?;
-        audit(
-            conn,
-            Some(actor),
-            &format!("report.{}", action.as_str()),
-            "report",
-            Some(rid),
-            Some(unit_id),
-            serde_json::json!({ "version": number, "reason": reason }),
-        )
-        .await
-    })
+    submissions::decide::<submissions::Reports>(
+        &mut conn,
+        submissions::Decision {
+            id: r.report.id,
+            unit_id: r.unit.id,
+            number: r.report.submitted_versions,
+            from: r.status()?,
+            action,
+            actor: p.user_id,
+            reason,
+        },
+    )
     .await?;
-    let view = super::view_one(&mut conn, p, rid).await?;
+    let view = super::view_one(&mut conn, p, id).await?;
     Ok(HttpResponse::Ok()
         .insert_header(("ETag", view.etag.clone()))
         .json(view))

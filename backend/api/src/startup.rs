@@ -91,16 +91,29 @@ impl Application {
             .principals
             .clone()
             .listen(self.state.settings.database_url().to_string());
-        let files = self.state.files.clone();
-        // Temporary objects a crash left mid-upload: swept at start and every hour.
+        let state = self.state.clone();
+        // Temporary objects a crash left mid-upload, and bytes no file names any more:
+        // collected at start and every hour.
         let sweeper = async move {
+            let hour = std::time::Duration::from_secs(3600);
             loop {
-                match files.sweep(std::time::Duration::from_secs(3600)).await {
+                match state.files.sweep(hour).await {
                     Ok(0) => {}
                     Ok(n) => tracing::info!(n, "swept abandoned upload parts"),
                     Err(e) => tracing::warn!(error = %e, "sweeping abandoned uploads failed"),
                 }
-                tokio::time::sleep(std::time::Duration::from_secs(3600)).await;
+                let collected = match state.conn().await {
+                    Ok(mut conn) => {
+                        crate::files::collect_unnamed(&mut conn, &state.files, hour).await
+                    }
+                    Err(e) => Err(anyhow::anyhow!("{e:?}")),
+                };
+                match collected {
+                    Ok(0) => {}
+                    Ok(n) => tracing::info!(n, "collected evidence bytes no file names"),
+                    Err(e) => tracing::warn!(error = %e, "collecting unnamed evidence failed"),
+                }
+                tokio::time::sleep(hour).await;
             }
         };
         tokio::select! {

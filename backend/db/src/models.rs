@@ -488,6 +488,8 @@ pub struct FileBlob {
     pub size_bytes: i64,
     pub media_type: String,
     pub created_at: DateTime<Utc>,
+    /// Last claimed by an upload: unreferenced blobs unclaimed for an hour are collected.
+    pub claimed_at: DateTime<Utc>,
 }
 
 /// One uploaded evidence file: a name, a category and an attachment over a blob.

@@ -75,6 +75,7 @@ diesel::table! {
         size_bytes -> Int8,
         media_type -> Text,
         created_at -> Timestamptz,
+        claimed_at -> Timestamptz,
     }
 }
 

@@ -719,8 +719,8 @@ export interface paths {
         put?: never;
         post?: never;
         /**
-         * Delete an evidence file that is not part of a submitted version. (Its bytes stay in the
-         *     store: other uploads may name the same content, and a concurrent upload may be about to.)
+         * Delete an evidence file that is not part of a submitted version. (Its bytes stay while
+         *     another file names them; otherwise they are collected within the next hours.)
          */
         delete: operations["delete_file"];
         options?: never;

@@ -27,3 +27,34 @@ pub fn open(location: &str, max_bytes: u64) -> anyhow::Result<FileStore> {
         256 * 1024,
     ))
 }
+
+/// Deletes the blobs that no file names and no upload claimed for `age` (a deleted file's
+/// bytes, or those of a failed upload): rows and bytes, in batches, each under the rows'
+/// locks so that an upload claiming the same bytes waits and then stores them anew.
+/// Returns how many were deleted.
+pub async fn collect_unnamed(
+    conn: &mut thidua_db::AsyncPgConnection,
+    files: &FileStore,
+    age: std::time::Duration,
+) -> anyhow::Result<usize> {
+    use diesel_async::AsyncConnection;
+    let before = chrono::Utc::now() - chrono::Duration::from_std(age)?;
+    let mut total = 0;
+    loop {
+        let n = conn
+            .transaction::<_, anyhow::Error, _>(async |conn| {
+                let shas =
+                    thidua_db::queries::files::lock_unreferenced_blobs(conn, before, 200).await?;
+                for sha in &shas {
+                    files.delete(sha).await?;
+                }
+                thidua_db::queries::files::delete_blobs(conn, &shas).await?;
+                Ok(shas.len())
+            })
+            .await?;
+        total += n;
+        if n < 200 {
+            return Ok(total);
+        }
+    }
+}

@@ -57,6 +57,13 @@ pub struct Stored {
     pub media_type: &'static str,
 }
 
+/// Bytes streamed to a temporary object, not yet a blob.
+#[derive(Debug)]
+pub struct Staged {
+    tmp: Path,
+    pub stored: Stored,
+}
+
 #[derive(Clone)]
 pub struct FileStore {
     store: Arc<dyn ObjectStore>,
@@ -97,8 +104,21 @@ impl FileStore {
         }
     }
 
-    /// Streams `body` into the store (see the module's documentation).
-    pub async fn put_stream<S, E>(&self, mut body: S) -> Result<Stored, StoreError>
+    /// Streams `body` into the store (see the module's documentation): [`Self::stage`], then
+    /// [`Self::publish`].
+    pub async fn put_stream<S, E>(&self, body: S) -> Result<Stored, StoreError>
+    where
+        S: Stream<Item = Result<Bytes, E>> + Unpin,
+        E: std::fmt::Display,
+    {
+        let staged = self.stage(body).await?;
+        self.publish(&staged).await?;
+        Ok(staged.stored)
+    }
+
+    /// Streams `body` to a temporary object, hashing, measuring and checking it: what an
+    /// upload does before it knows which blob the bytes are.
+    pub async fn stage<S, E>(&self, mut body: S) -> Result<Staged, StoreError>
     where
         S: Stream<Item = Result<Bytes, E>> + Unpin,
         E: std::fmt::Display,
@@ -144,12 +164,24 @@ impl FileStore {
             }
         };
         writer.finish().await?;
-        let sha256: [u8; 32] = hasher.finalize().into();
-        let dest = blob_path(&sha256);
+        Ok(Staged {
+            tmp,
+            stored: Stored {
+                sha256: hasher.finalize().into(),
+                size,
+                media_type,
+            },
+        })
+    }
+
+    /// Makes staged bytes the blob of their sha256 (kept as they are when the same bytes are
+    /// already there); the temporary object goes either way.
+    pub async fn publish(&self, staged: &Staged) -> Result<(), StoreError> {
+        let (tmp, dest) = (&staged.tmp, blob_path(&staged.stored.sha256));
         let kept = match self.store.head(&dest).await {
             Ok(_) => Ok(()),
             Err(object_store::Error::NotFound { .. }) => {
-                match self.store.rename_if_not_exists(&tmp, &dest).await {
+                match self.store.rename_if_not_exists(tmp, &dest).await {
                     // Stored by a concurrent upload of the same bytes meanwhile.
                     Err(object_store::Error::AlreadyExists { .. }) => Ok(()),
                     other => other.map(|_| ()),
@@ -157,13 +189,14 @@ impl FileStore {
             }
             Err(e) => Err(e),
         };
-        let _ = self.store.delete(&tmp).await;
+        let _ = self.store.delete(tmp).await;
         kept?;
-        Ok(Stored {
-            sha256,
-            size,
-            media_type,
-        })
+        Ok(())
+    }
+
+    /// Drops staged bytes that will not be published.
+    pub async fn discard(&self, staged: Staged) {
+        let _ = self.store.delete(&staged.tmp).await;
     }
 
     /// The bytes of a blob, as a stream.

@@ -354,13 +354,14 @@ pub async fn ensure(conn: &mut AsyncPgConnection) -> anyhow::Result<usize> {
             let f = file(key)?;
             let sha: [u8; 32] = Sha256::digest(f.bytes).into();
             let media_type = store::detect(f.bytes).map_err(|e| anyhow::anyhow!(e))?;
-            file_queries::insert_blob(
+            file_queries::claim_blob(
                 conn,
                 &FileBlob {
                     sha256: sha.to_vec(),
                     size_bytes: f.bytes.len() as i64,
                     media_type: media_type.into(),
                     created_at: opened,
+                    claimed_at: opened,
                 },
             )
             .await?;

@@ -7,15 +7,43 @@ use uuid::Uuid;
 use crate::models::{FileBlob, NewStoredFile, StoredFile};
 use crate::schema::{file_blobs, files};
 
-/// Records a blob; a blob with the same sha256 already recorded is kept as it is.
-pub async fn insert_blob(conn: &mut AsyncPgConnection, blob: &FileBlob) -> QueryResult<()> {
+/// Records a blob, or claims the one recorded with the same sha256 (its `claimed_at` moves
+/// to now, and its row stays locked until the transaction ends): the collector leaves it.
+pub async fn claim_blob(conn: &mut AsyncPgConnection, blob: &FileBlob) -> QueryResult<()> {
     diesel::insert_into(file_blobs::table)
         .values(blob)
         .on_conflict(file_blobs::sha256)
-        .do_nothing()
+        .do_update()
+        .set(file_blobs::claimed_at.eq(diesel::dsl::now))
         .execute(conn)
         .await?;
     Ok(())
+}
+
+/// Locks up to `limit` blobs that no file names and nobody claimed since `before`, skipping
+/// those another transaction holds; returns their sha256.
+pub async fn lock_unreferenced_blobs(
+    conn: &mut AsyncPgConnection,
+    before: chrono::DateTime<chrono::Utc>,
+    limit: i64,
+) -> QueryResult<Vec<Vec<u8>>> {
+    file_blobs::table
+        .filter(file_blobs::claimed_at.lt(before))
+        .filter(diesel::dsl::not(diesel::dsl::exists(
+            files::table.filter(files::sha256.eq(file_blobs::sha256)),
+        )))
+        .select(file_blobs::sha256)
+        .limit(limit)
+        .for_update()
+        .skip_locked()
+        .load(conn)
+        .await
+}
+
+pub async fn delete_blobs(conn: &mut AsyncPgConnection, shas: &[Vec<u8>]) -> QueryResult<usize> {
+    diesel::delete(file_blobs::table.filter(file_blobs::sha256.eq_any(shas)))
+        .execute(conn)
+        .await
 }
 
 pub async fn insert(conn: &mut AsyncPgConnection, new: &NewStoredFile) -> QueryResult<StoredFile> {

@@ -260,3 +260,80 @@ async fn a_body_that_is_not_a_form_gets_a_problem() {
     assert!(r.status == 400 || r.status == 415, "{}", r.status);
     crate::helpers::assert_problem_shape(&r);
 }
+
+/// A deleted file's bytes are collected once nothing names them and no upload claimed them
+/// for an hour; bytes another file still names stay, and the same bytes can come again.
+#[tokio::test]
+async fn bytes_no_file_names_are_collected() {
+    use diesel_async::AsyncConnection;
+    let app = spawn_app().await;
+    let token = app.token(TEACHER).await;
+    let id = initiative(&app).await;
+    let alone = app
+        .upload(&token, id, "data", "Số liệu.pdf", pdf("chỉ một lần"))
+        .await
+        .expect(201);
+    let shared = pdf("hai lần");
+    let first = app
+        .upload(&token, id, "data", "Bản 1.pdf", shared.clone())
+        .await
+        .expect(201);
+    app.upload(&token, id, "data", "Bản 2.pdf", shared.clone())
+        .await
+        .expect(201);
+    for f in [&alone, &first] {
+        app.delete(&format!("/api/v1/files/{}", f.str("/id")), &token)
+            .await
+            .expect(204);
+    }
+    let hex = |r: &crate::helpers::Resp| r.str("/sha256");
+    let mut conn = diesel_async::AsyncPgConnection::establish(&app.db_url)
+        .await
+        .unwrap();
+    let hour = Duration::from_secs(3600);
+    // Claimed within the hour: kept.
+    let n = thidua_api::files::collect_unnamed(&mut conn, &app.files, hour)
+        .await
+        .unwrap();
+    assert_eq!(n, 0);
+    app.exec_ok("UPDATE file_blobs SET claimed_at = now() - interval '2 hours'")
+        .await;
+    let n = thidua_api::files::collect_unnamed(&mut conn, &app.files, hour)
+        .await
+        .unwrap();
+    assert_eq!(n, 1, "only the bytes no file names");
+    assert_eq!(
+        app.count(&format!(
+            "file_blobs WHERE sha256 = decode('{}', 'hex')",
+            hex(&alone)
+        ))
+        .await,
+        0
+    );
+    let gone = hex(&alone);
+    let bytes: Vec<u8> = (0..gone.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(&gone[i..i + 2], 16).unwrap())
+        .collect();
+    assert!(
+        app.files.get(&bytes).await.is_err(),
+        "the bytes are deleted"
+    );
+    // The shared bytes are still served; the demo evidence is untouched.
+    assert_eq!(app.count(NEW_FILES).await, 1);
+    assert_eq!(app.count("file_blobs").await, 7);
+    // The collected bytes can be uploaded again, and are served.
+    let again = app
+        .upload(&token, id, "data", "Số liệu.pdf", pdf("chỉ một lần"))
+        .await
+        .expect(201);
+    let res = app
+        .plain_client()
+        .get(app.url(&again.str("/download_url")))
+        .bearer_auth(&token)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    assert_eq!(res.bytes().await.unwrap().to_vec(), pdf("chỉ một lần"));
+}

@@ -297,11 +297,18 @@ pub async fn upload_file(
                 }
                 drop(conn);
 
-                let stored = state
+                let staged = state
                     .files
-                    .put_stream(field.map_err(|e| e.to_string()).boxed_local())
+                    .stage(field.map_err(|e| e.to_string()).boxed_local())
                     .await?;
-                let mut conn = state.conn().await?;
+                let stored = staged.stored.clone();
+                let mut conn = match state.conn().await {
+                    Ok(c) => c,
+                    Err(e) => {
+                        state.files.discard(staged).await;
+                        return Err(e);
+                    }
+                };
                 let unit = owner.unit_id();
                 let new = NewStoredFile {
                     id: Uuid::now_v7(),
@@ -314,19 +321,24 @@ pub async fn upload_file(
                     report_row_id,
                     uploaded_by: p.user_id,
                 };
+                let now = chrono::Utc::now();
                 let blob = FileBlob {
                     sha256: stored.sha256.to_vec(),
                     size_bytes: stored.size as i64,
                     media_type: stored.media_type.to_string(),
-                    created_at: chrono::Utc::now(),
+                    created_at: now,
+                    claimed_at: now,
                 };
                 let actor = p.user_id;
                 let saved = {
                     use diesel_async::AsyncConnection;
-                    let owner = &owner;
+                    let (owner, files, staged, blob) = (&owner, &state.files, &staged, &blob);
                     conn.transaction::<_, ApiError, _>(async move |conn| {
                         owner.recheck(conn).await?;
-                        file_queries::insert_blob(conn, &blob).await?;
+                        // Claimed (row locked) before the bytes are published: the collector
+                        // of unnamed bytes cannot take them from under this upload.
+                        file_queries::claim_blob(conn, blob).await?;
+                        files.publish(staged).await?;
                         let f = file_queries::insert(conn, &new).await?;
                         audit(
                             conn,
@@ -352,10 +364,10 @@ pub async fn upload_file(
                 let f = match saved {
                     Ok(f) => f,
                     Err(e) => {
-                        // Bytes that no upload names are not kept.
-                        if !file_queries::blob_in_use(&mut conn, &stored.sha256).await? {
-                            let _ = state.files.delete(&stored.sha256).await;
-                        }
+                        state.files.discard(staged).await;
+                        // Bytes published by the failed attempt get a blob row (they may have
+                        // had none), so that the collector deletes them if nothing names them.
+                        let _ = file_queries::claim_blob(&mut conn, &blob).await;
                         return Err(e);
                     }
                 };
@@ -485,8 +497,8 @@ pub async fn list_initiative_files(
     ))
 }
 
-/// Delete an evidence file that is not part of a submitted version. (Its bytes stay in the
-/// store: other uploads may name the same content, and a concurrent upload may be about to.)
+/// Delete an evidence file that is not part of a submitted version. (Its bytes stay while
+/// another file names them; otherwise they are collected within the next hours.)
 #[utoipa::path(
     tag = "files",
     operation_id = "delete_file",

@@ -198,6 +198,8 @@ pub struct NewCampaign {
     pub status: String,
     pub content_items: serde_json::Value,
     pub created_by: Option<Uuid>,
+    /// `None`: the default requirements.
+    pub acceptance_evidence: Option<serde_json::Value>,
 }
 
 #[derive(Debug, Clone, Default, AsChangeset)]
@@ -210,6 +212,7 @@ pub struct CampaignChanges {
     pub issued_on: Option<NaiveDate>,
     pub parent_campaign_id: Option<Option<Uuid>>,
     pub content_items: Option<serde_json::Value>,
+    pub acceptance_evidence: Option<serde_json::Value>,
 }
 
 #[derive(Debug, Clone, Queryable, Selectable)]

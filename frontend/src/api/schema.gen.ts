@@ -1335,6 +1335,11 @@ export interface components {
             parent_campaign?: components["schemas"]["CampaignRef"] | null;
             status: components["schemas"]["CampaignStatusCode"];
             content_items: components["schemas"]["ContentItem"][];
+            /**
+             * @description What an acceptance report must carry: each inner list is one requirement, met by any
+             *     one of its categories (by default a plan, and data or photos).
+             */
+            acceptance_evidence: components["schemas"]["FileCategoryCode"][][];
             milestones: components["schemas"]["MilestoneView"][];
             /** @description Per-unit deadline extensions the caller may see. */
             extensions: components["schemas"]["ExtensionView"][];
@@ -1403,6 +1408,11 @@ export interface components {
             parent_campaign_id?: string | null;
             content_items?: components["schemas"]["ContentItem"][] | null;
             milestones?: components["schemas"]["MilestoneInput"][] | null;
+            /**
+             * @description What an acceptance report must carry (each inner list: any one of its categories);
+             *     by default `[["implementation_plan"], ["data", "photo"]]`.
+             */
+            acceptance_evidence?: components["schemas"]["FileCategoryCode"][][] | null;
         };
         CreateInitiativeRequest: {
             /** Format: uuid */
@@ -1848,6 +1858,11 @@ export interface components {
                 parent_campaign?: components["schemas"]["CampaignRef"] | null;
                 status: components["schemas"]["CampaignStatusCode"];
                 content_items: components["schemas"]["ContentItem"][];
+                /**
+                 * @description What an acceptance report must carry: each inner list is one requirement, met by any
+                 *     one of its categories (by default a plan, and data or photos).
+                 */
+                acceptance_evidence: components["schemas"]["FileCategoryCode"][][];
                 milestones: components["schemas"]["MilestoneView"][];
                 /** @description Per-unit deadline extensions the caller may see. */
                 extensions: components["schemas"]["ExtensionView"][];
@@ -2425,6 +2440,11 @@ export interface components {
             /** Format: uuid */
             parent_campaign_id?: string | null;
             content_items?: components["schemas"]["ContentItem"][] | null;
+            /**
+             * @description What an acceptance report must carry (each inner list: any one of its categories);
+             *     by default `[["implementation_plan"], ["data", "photo"]]`.
+             */
+            acceptance_evidence?: components["schemas"]["FileCategoryCode"][][] | null;
         };
         UpdateCommitmentRequest: {
             shortcoming?: string | null;

@@ -653,6 +653,7 @@ async fn ensure_campaign(
             status: "open".into(),
             content_items: serde_json::Value::Array(items),
             created_by: None,
+            acceptance_evidence: None,
         },
     )
     .await?;

@@ -3,6 +3,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
+use super::files::FileCategoryCode;
 use super::{OrganizationRef, UserRef, nullable};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
@@ -100,6 +101,9 @@ pub struct CampaignView {
     pub parent_campaign: Option<CampaignRef>,
     pub status: CampaignStatusCode,
     pub content_items: Vec<ContentItem>,
+    /// What an acceptance report must carry: each inner list is one requirement, met by any
+    /// one of its categories (by default a plan, and data or photos).
+    pub acceptance_evidence: Vec<Vec<FileCategoryCode>>,
     pub milestones: Vec<MilestoneView>,
     /// Per-unit deadline extensions the caller may see.
     pub extensions: Vec<ExtensionView>,
@@ -171,6 +175,11 @@ pub struct CreateCampaignRequest {
     #[serde(default)]
     #[schema(max_items = 50)]
     pub milestones: Option<Vec<MilestoneInput>>,
+    /// What an acceptance report must carry (each inner list: any one of its categories);
+    /// by default `[["implementation_plan"], ["data", "photo"]]`.
+    #[serde(default)]
+    #[schema(max_items = 6)]
+    pub acceptance_evidence: Option<Vec<Vec<FileCategoryCode>>>,
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
@@ -196,6 +205,11 @@ pub struct UpdateCampaignRequest {
     #[serde(default)]
     #[schema(max_items = 100)]
     pub content_items: Option<Vec<ContentItem>>,
+    /// What an acceptance report must carry (each inner list: any one of its categories);
+    /// by default `[["implementation_plan"], ["data", "photo"]]`.
+    #[serde(default)]
+    #[schema(max_items = 6)]
+    pub acceptance_evidence: Option<Vec<Vec<FileCategoryCode>>>,
 }
 
 #[derive(Debug, Deserialize, ToSchema)]

@@ -433,10 +433,47 @@ async fn a_campaign_can_require_other_evidence() {
     let app = spawn_app().await;
     let teacher = app.token(TEACHER).await;
     let initiative = running_initiative(&app).await;
-    app.exec_ok(
-        "UPDATE campaigns SET acceptance_evidence = '[[\"product\"]]' WHERE code = '175/KH-UBND'",
+    // The district sets what its acceptance reports must carry.
+    let officer = app.token(OFFICER).await;
+    let campaign = app.campaign_id("175/KH-UBND").await;
+    let path = format!("/api/v1/campaigns/{campaign}");
+    let current = app.get(&path, &officer).await.expect(200);
+    assert_eq!(
+        current.body["acceptance_evidence"],
+        json!([["implementation_plan"], ["data", "photo"]])
+    );
+    let etag = current.body["etag"].as_str().unwrap().to_string();
+    let bad = app
+        .patch(
+            &path,
+            &officer,
+            Some(&etag),
+            &json!({ "acceptance_evidence": [["product"], []] }),
+        )
+        .await
+        .expect_problem(422, "validation_failed");
+    assert_eq!(
+        bad.field_errors(),
+        vec![("acceptance_evidence[1]".to_string(), "required".to_string())]
+    );
+    app.patch(
+        &path,
+        &teacher,
+        Some(&etag),
+        &json!({ "acceptance_evidence": [] }),
     )
-    .await;
+    .await
+    .expect(403);
+    let set = app
+        .patch(
+            &path,
+            &officer,
+            Some(&etag),
+            &json!({ "acceptance_evidence": [["product", "product"]] }),
+        )
+        .await
+        .expect(200);
+    assert_eq!(set.body["acceptance_evidence"], json!([["product"]]));
     let opened = open_acceptance(&app, &teacher, initiative)
         .await
         .expect(201);

@@ -74,6 +74,10 @@ pub async fn create_campaign(
             "Too many items.",
         ));
     }
+    let acceptance_evidence = req
+        .acceptance_evidence
+        .as_deref()
+        .map(|r| super::check_acceptance_evidence(&mut errs, r));
     errs.into_result()?;
     let (Some(code), Some(title), Some(theme)) = (code, title, theme) else {
         return Err(ApiError::internal(anyhow::anyhow!(
@@ -93,6 +97,7 @@ pub async fn create_campaign(
         status: CampaignStatus::Draft.as_str().to_string(),
         content_items: serde_json::to_value(items).map_err(ApiError::internal)?,
         created_by: Some(p.user_id),
+        acceptance_evidence,
     };
     let new_milestones: Vec<NewMilestone> = milestones
         .into_iter()

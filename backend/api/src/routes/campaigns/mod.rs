@@ -16,6 +16,7 @@ use thidua_db::queries::{
 };
 use thidua_domain::campaign::{CampaignStatus, LatePolicy, MilestoneKind};
 use thidua_domain::deadline::{days_left, effective_due};
+use thidua_domain::report::{default_acceptance_requirements, parse_requirements};
 use thidua_domain::{FieldError, ValidationErrors};
 use uuid::Uuid;
 
@@ -196,6 +197,11 @@ pub async fn views(
                 .and_then(|id| parents.get(&id).cloned()),
             status: status.into(),
             content_items: content_items(&c.campaign.content_items),
+            acceptance_evidence: parse_requirements(&c.campaign.acceptance_evidence)
+                .unwrap_or_else(default_acceptance_requirements)
+                .into_iter()
+                .map(|any_of| any_of.into_iter().map(Into::into).collect())
+                .collect(),
             milestones: ms
                 .iter()
                 .map(|m| milestone_view(m, own.get(&m.id).copied(), day))
@@ -262,6 +268,41 @@ pub async fn view_one(
 }
 
 /// Checks content items and milestone inputs; `prefix` names the array in field paths.
+/// The acceptance requirements as stored: at most six, none empty, each category once.
+pub fn check_acceptance_evidence(
+    errs: &mut ValidationErrors,
+    reqs: &[Vec<crate::views::files::FileCategoryCode>],
+) -> serde_json::Value {
+    if reqs.len() > 6 {
+        errs.push(thidua_domain::FieldError::new(
+            "acceptance_evidence",
+            "too_many",
+            "Tối đa 6 yêu cầu về tài liệu minh chứng.",
+            "At most 6 requirements.",
+        ));
+    }
+    let mut out = Vec::new();
+    for (i, any_of) in reqs.iter().enumerate() {
+        let mut codes: Vec<&str> = Vec::new();
+        for c in any_of {
+            let code = thidua_domain::report::EvidenceCategory::from(*c).as_str();
+            if !codes.contains(&code) {
+                codes.push(code);
+            }
+        }
+        if codes.is_empty() {
+            errs.push(thidua_domain::FieldError::new(
+                format!("acceptance_evidence[{i}]"),
+                "required",
+                "Mỗi yêu cầu cần ít nhất một loại tài liệu.",
+                "Each requirement names at least one category.",
+            ));
+        }
+        out.push(codes);
+    }
+    serde_json::json!(out)
+}
+
 pub fn check_content_items(errs: &mut ValidationErrors, items: &[ContentItem]) -> Vec<ContentItem> {
     let mut out = Vec::new();
     for (i, item) in items.iter().enumerate() {

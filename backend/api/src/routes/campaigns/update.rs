@@ -91,6 +91,10 @@ pub async fn update_campaign(
             "At most 100 items.",
         ));
     }
+    let acceptance_evidence = req
+        .acceptance_evidence
+        .as_deref()
+        .map(|r| super::check_acceptance_evidence(&mut errs, r));
     errs.into_result()?;
     let changes = CampaignChanges {
         code,
@@ -103,6 +107,7 @@ pub async fn update_campaign(
             .map(serde_json::to_value)
             .transpose()
             .map_err(ApiError::internal)?,
+        acceptance_evidence,
     };
     let (cid, version, actor) = (current.campaign.id, current.campaign.version, p.user_id);
     conn.transaction::<_, ApiError, _>(async move |conn| {

@@ -20,6 +20,8 @@ const InitiativePage = lazy(() => import('@/features/initiatives/components/Init
 const RegistrationsHomePage = lazy(() => import('@/features/registrations/components/RegistrationsHomePage'));
 const RegistrationInboxPage = lazy(() => import('@/features/registrations/components/RegistrationInboxPage'));
 const RegistrationPage = lazy(() => import('@/features/registrations/components/RegistrationPage'));
+const ReportListPage = lazy(() => import('@/features/reports/components/ReportListPage'));
+const ReportPage = lazy(() => import('@/features/reports/components/ReportPage'));
 const AuditLogPage = lazy(() => import('@/features/audit/components/AuditLogPage'));
 
 function SessionRoutes() {
@@ -48,6 +50,8 @@ function SessionRoutes() {
               <Route path="registrations" element={<RegistrationsHomePage />} />
               <Route path="registrations/inbox" element={<RegistrationInboxPage />} />
               <Route path="registrations/:registrationId" element={<RegistrationPage />} />
+              <Route path="reports" element={<ReportListPage />} />
+              <Route path="reports/:reportId" element={<ReportPage />} />
               <Route path="organizations" element={<OrganizationTreePage />} />
               <Route path="users" element={<UsersPage />} />
               <Route path="audit" element={<AuditLogPage />} />

@@ -12,9 +12,8 @@
 // which has no registration: the principal opens Cô Giang's as a draft. The journey also
 // accepts one returned by the district (it can be sent again), but not one already sent or
 // received.
-import { readFile } from 'node:fs/promises';
-import { expect, test, type Locator, type Page, type TestInfo } from '@playwright/test';
-import { login, logout, unzipText } from './support';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { confirmAction, downloadExport, login, logout, pickOption } from './support';
 
 const TEACHER = 'giaovien.cogiang.4';
 const FOCAL = 'phohieutruong.cogiang';
@@ -38,51 +37,6 @@ async function fillDate(scope: Page | Locator, label: string, ddmmyyyy: string):
   await input.click();
   await input.fill(ddmmyyyy);
   await input.press('Enter');
-}
-
-/** Confirms an action in its Popconfirm. */
-/**
- * Confirms an action in its Popconfirm and waits for the request it sends. A page that is
- * still re-rendering (after a save, say) can swap the button under the click, leaving a
- * confirmation that sends nothing: then the action is taken again, up to three times.
- */
-async function confirmAction(page: Page, action: string, scope: Page | Locator = page): Promise<void> {
-  for (let attempt = 1; attempt <= 3; attempt++) {
-    const sent = page
-      .waitForRequest((r) => r.method() === 'POST' && r.url().includes('/api/v1/') && !r.url().includes('/api/v1/auth/'), {
-        timeout: 5_000,
-      })
-      .then(
-        () => true,
-        () => false,
-      );
-    await scope.getByRole('button', { name: action }).click();
-    await page.getByRole('tooltip').getByRole('button', { name: 'Xác nhận' }).click();
-    if (await sent) return;
-  }
-  throw new Error(`"${action}" was confirmed three times and sent no request`);
-}
-
-/** Picks an option of an antd Select without search: opens it, clicks the option. */
-async function pickOption(page: Page, label: string, text: string): Promise<void> {
-  await page.locator('.ant-select').filter({ has: page.getByRole('combobox', { name: label, exact: true }) }).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).click();
-}
-
-/**
- * Clicks an export button and checks the download: the suggested name has the extension, and
- * the file is a real Office document (a ZIP of more than 2 KB). Returns its entries' text.
- */
-async function downloadExport(page: Page, testInfo: TestInfo, button: string, extension: string): Promise<Map<string, string>> {
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
-  const name = download.suggestedFilename();
-  expect(name).toMatch(new RegExp(`^Mẫu 1 .*\\.${extension}$`));
-  const file = testInfo.outputPath(name);
-  await download.saveAs(file);
-  const bytes = await readFile(file);
-  expect(bytes.subarray(0, 2).toString('latin1'), `${name} is a ZIP file`).toBe('PK');
-  expect(bytes.length).toBeGreaterThan(2048);
-  return unzipText(bytes);
 }
 
 async function openUnitList(page: Page): Promise<void> {

@@ -1,6 +1,7 @@
 // Shared steps of the journeys. Demo accounts all use the same password (seed-demo).
+import { readFile } from 'node:fs/promises';
 import { inflateRawSync } from 'node:zlib';
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page, type TestInfo } from '@playwright/test';
 
 export const DEMO_PASSWORD = 'ThiDua@2023';
 
@@ -16,6 +17,59 @@ export async function login(page: Page, username: string, password = DEMO_PASSWO
 export async function logout(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Đăng xuất' }).click();
   await expect(page.getByRole('button', { name: 'Đăng nhập' })).toBeVisible();
+}
+
+/**
+ * Confirms an action in its Popconfirm and waits for the request it sends. A page that is
+ * still re-rendering (after a save, say) can swap the button under the click, leaving a
+ * confirmation that sends nothing: then the action is taken again, up to three times.
+ */
+export async function confirmAction(page: Page, action: string, scope: Page | Locator = page): Promise<void> {
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    const sent = page
+      .waitForRequest((r) => r.method() === 'POST' && r.url().includes('/api/v1/') && !r.url().includes('/api/v1/auth/'), {
+        timeout: 5_000,
+      })
+      .then(
+        () => true,
+        () => false,
+      );
+    await scope.getByRole('button', { name: action }).click();
+    await page.getByRole('tooltip').getByRole('button', { name: 'Xác nhận' }).click();
+    if (await sent) return;
+  }
+  throw new Error(`"${action}" was confirmed three times and sent no request`);
+}
+
+/** Picks an option of an antd Select without search: opens it, clicks the option. */
+export async function pickOption(page: Page, label: string, text: string, scope: Page | Locator = page): Promise<void> {
+  // By label, not by accessible name: a required field's name starts with the "*" mark.
+  await scope.locator('.ant-select').filter({ has: page.getByLabel(label, { exact: true }) }).click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).click();
+}
+
+/**
+ * Clicks an export button and checks the download: the suggested name is the form's
+ * (`Mẫu 1 …`, `Mẫu 2 …`) with the extension, and the file is a real Office document (a ZIP of
+ * more than 2 KB). Returns its entries' text.
+ */
+export async function downloadExport(
+  page: Page,
+  testInfo: TestInfo,
+  button: string,
+  extension: string,
+  form = 'Mẫu 1',
+  scope: Page | Locator = page,
+): Promise<Map<string, string>> {
+  const [download] = await Promise.all([page.waitForEvent('download'), scope.getByRole('button', { name: button }).click()]);
+  const name = download.suggestedFilename();
+  expect(name).toMatch(new RegExp(`^${form} .*\\.${extension}$`));
+  const file = testInfo.outputPath(name);
+  await download.saveAs(file);
+  const bytes = await readFile(file);
+  expect(bytes.subarray(0, 2).toString('latin1'), `${name} is a ZIP file`).toBe('PK');
+  expect(bytes.length).toBeGreaterThan(2048);
+  return unzipText(bytes);
 }
 
 /**

@@ -4,7 +4,7 @@ import { MemoryRouter } from 'react-router';
 import type { Me } from '@/lib/auth';
 import { menuItems, selectedMenuKey } from './menu';
 
-const t = (k: string) => ({ 'shell.campaigns': 'Kế hoạch thi đua', 'shell.myInitiatives': 'Sáng kiến của tôi', 'shell.unitInitiatives': 'Sáng kiến của đơn vị', 'shell.organizations': 'Tổ chức', 'shell.users': 'Người dùng', 'shell.audit': 'Nhật ký hệ thống', 'shell.apiDocs': 'Tài liệu API', 'shell.registrations': 'Bản đăng ký thi đua', 'shell.registrationInbox': 'Hộp thư đăng ký' })[k] ?? k;
+const t = (k: string) => ({ 'shell.campaigns': 'Kế hoạch thi đua', 'shell.myInitiatives': 'Sáng kiến của tôi', 'shell.unitInitiatives': 'Sáng kiến của đơn vị', 'shell.reports': 'Báo cáo', 'shell.organizations': 'Tổ chức', 'shell.users': 'Người dùng', 'shell.audit': 'Nhật ký hệ thống', 'shell.apiDocs': 'Tài liệu API', 'shell.registrations': 'Bản đăng ký thi đua', 'shell.registrationInbox': 'Hộp thư đăng ký' })[k] ?? k;
 
 const me = (capabilities: string[], roles: string[] = []): Me =>
   ({ user: {}, organization: { id: 'o', code: 'O', name: 'Org' }, roles: roles.map((role) => ({ role })), capabilities }) as unknown as Me;
@@ -24,11 +24,11 @@ function labels(m: Me) {
 
 describe('menuItems', () => {
   it('shows staff the campaigns, the initiatives and the API reference only', () => {
-    expect(labels(me([]))).toEqual(['Kế hoạch thi đua', 'Sáng kiến của tôi', 'Sáng kiến của đơn vị', 'Tài liệu API']);
+    expect(labels(me([]))).toEqual(['Kế hoạch thi đua', 'Sáng kiến của tôi', 'Sáng kiến của đơn vị', 'Báo cáo', 'Tài liệu API']);
   });
 
   it('adds users for unit heads and organisations for admins, from capabilities', () => {
-    expect(labels(me(['users.view', 'users.manage', 'campaigns.create']))).toEqual(['Kế hoạch thi đua', 'Sáng kiến của tôi', 'Sáng kiến của đơn vị', 'Người dùng', 'Tài liệu API']);
+    expect(labels(me(['users.view', 'users.manage', 'campaigns.create']))).toEqual(['Kế hoạch thi đua', 'Sáng kiến của tôi', 'Sáng kiến của đơn vị', 'Báo cáo', 'Người dùng', 'Tài liệu API']);
   });
 
   it('gives admins everything', () => {
@@ -36,6 +36,7 @@ describe('menuItems', () => {
       'Kế hoạch thi đua',
       'Sáng kiến của tôi',
       'Sáng kiến của đơn vị',
+      'Báo cáo',
       'Tổ chức',
       'Người dùng',
       'Nhật ký hệ thống',
@@ -44,13 +45,13 @@ describe('menuItems', () => {
   });
 
   it('shows the audit log to whoever may read it', () => {
-    expect(labels(me(['audit.view']))).toEqual(['Kế hoạch thi đua', 'Sáng kiến của tôi', 'Sáng kiến của đơn vị', 'Nhật ký hệ thống', 'Tài liệu API']);
+    expect(labels(me(['audit.view']))).toEqual(['Kế hoạch thi đua', 'Sáng kiến của tôi', 'Sáng kiến của đơn vị', 'Báo cáo', 'Nhật ký hệ thống', 'Tài liệu API']);
   });
 
   it('shows the registration to unit heads and focal officers, and the inbox to authority officers', () => {
-    expect(labels(me([], ['unit_focal']))).toEqual(['Kế hoạch thi đua', 'Sáng kiến của tôi', 'Sáng kiến của đơn vị', 'Bản đăng ký thi đua', 'Tài liệu API']);
+    expect(labels(me([], ['unit_focal']))).toEqual(['Kế hoạch thi đua', 'Sáng kiến của tôi', 'Sáng kiến của đơn vị', 'Báo cáo', 'Bản đăng ký thi đua', 'Tài liệu API']);
     cleanup();
-    expect(labels(me(['campaigns.extend_deadlines']))).toEqual(['Kế hoạch thi đua', 'Sáng kiến của tôi', 'Sáng kiến của đơn vị', 'Hộp thư đăng ký', 'Tài liệu API']);
+    expect(labels(me(['campaigns.extend_deadlines']))).toEqual(['Kế hoạch thi đua', 'Sáng kiến của tôi', 'Sáng kiến của đơn vị', 'Báo cáo', 'Hộp thư đăng ký', 'Tài liệu API']);
     expect(selectedMenuKey('/registrations/inbox')).toBe('/registrations/inbox');
     expect(selectedMenuKey('/registrations/r1')).toBe('/registrations');
   });
@@ -61,6 +62,7 @@ describe('menuItems', () => {
     expect(selectedMenuKey('/initiatives')).toBe('/initiatives');
     expect(selectedMenuKey('/initiatives/0190-abc')).toBe('/initiatives');
     expect(selectedMenuKey('/campaigns/x')).toBe('/campaigns');
+    expect(selectedMenuKey('/reports/0190-abc')).toBe('/reports');
   });
 
   it('opens the API reference in a new tab', () => {

@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import type { MenuProps } from 'antd';
-import { ApartmentOutlined, ApiOutlined, AuditOutlined, BulbOutlined, FileTextOutlined, FlagOutlined, InboxOutlined, TeamOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, ApiOutlined, AuditOutlined, BulbOutlined, FileDoneOutlined, FileTextOutlined, FlagOutlined, InboxOutlined, TeamOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { hasCapability, hasRole, type Me } from '@/lib/auth';
 
 type Item = Required<MenuProps>['items'][number];
@@ -10,6 +10,7 @@ type MenuKey =
   | 'shell.campaigns'
   | 'shell.myInitiatives'
   | 'shell.unitInitiatives'
+  | 'shell.reports'
   | 'shell.registrations'
   | 'shell.registrationInbox'
   | 'shell.organizations'
@@ -30,6 +31,8 @@ export function menuItems(me: Me | undefined, t: (k: MenuKey) => string): Item[]
     // Everyone signed in takes part: their own initiatives, and those of the units in reach.
     { key: '/initiatives/mine', icon: <BulbOutlined />, label: <Link to="/initiatives/mine">{t('shell.myInitiatives')}</Link> },
     { key: '/initiatives', icon: <UnorderedListOutlined />, label: <Link to="/initiatives">{t('shell.unitInitiatives')}</Link> },
+    // Units write reports; the authority receives them: everyone has a reports page.
+    { key: '/reports', icon: <FileDoneOutlined />, label: <Link to="/reports">{t('shell.reports')}</Link> },
   ];
   if (hasRole(me, 'unit_head', 'unit_focal')) {
     items.push({ key: '/registrations', icon: <FileTextOutlined />, label: <Link to="/registrations">{t('shell.registrations')}</Link> });

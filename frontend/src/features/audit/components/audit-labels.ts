@@ -44,15 +44,22 @@ export const AUDIT_ACTIONS = [
   'registration.submit',
   'registration.receive',
   'registration.return',
+  'report.open',
+  'report.update',
+  'report.submit',
+  'report.receive',
+  'report.return',
+  'file.upload',
+  'file.delete',
   'demo.seed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** Filter groups: the API takes a prefix ending with a dot. */
-export const ACTION_GROUPS = ['auth', 'user', 'organization', 'campaign', 'initiative', 'registration'] as const;
+export const ACTION_GROUPS = ['auth', 'user', 'organization', 'campaign', 'initiative', 'registration', 'report'] as const;
 export type ActionGroup = (typeof ACTION_GROUPS)[number];
 
-export const ENTITY_TYPES = ['user', 'organization', 'campaign', 'initiative', 'registration', 'system'] as const;
+export const ENTITY_TYPES = ['user', 'organization', 'campaign', 'initiative', 'registration', 'report', 'file', 'system'] as const;
 export type EntityType = (typeof ENTITY_TYPES)[number];
 
 const isIn = <T extends string>(list: readonly T[], x: string): x is T => (list as readonly string[]).includes(x);

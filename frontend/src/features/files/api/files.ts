@@ -1,6 +1,7 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '@/api/client';
 import type { components } from '@/api/schema.gen';
+import { saveBlob } from '@/lib/download';
 import { uploadEvidence, type UploadRequest } from './upload';
 
 export type EvidenceFile = components['schemas']['FileView'];
@@ -42,38 +43,43 @@ export async function fetchFileContent(id: string, mediaType: string, signal?: A
 
 /** Fetches a file and hands it to the browser as a download under its original name. */
 export async function saveFile(file: Pick<EvidenceFile, 'id' | 'media_type' | 'original_name'>): Promise<void> {
-  const blob = await fetchFileContent(file.id, file.media_type);
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = file.original_name;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  // Some browsers start reading the blob after the click returns.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  saveBlob(await fetchFileContent(file.id, file.media_type), file.original_name);
 }
 
-/** Uploads one file; the stored view joins the cached list and the list is refetched. */
-export function useUploadEvidence(initiativeId: string) {
+/**
+ * Who evidence belongs to. An initiative's files are listed by their own endpoint and cached
+ * here; a report carries its files in its view, so its page refetches the report (`onChanged`).
+ */
+export type EvidenceOwner = { kind: 'initiative'; id: string } | { kind: 'report'; id: string };
+
+/** Uploads one file; an initiative's cached list takes the stored view and is refetched. */
+export function useUploadEvidence(owner: EvidenceOwner, onChanged?: () => void) {
   const qc = useQueryClient();
-  return async (request: Omit<UploadRequest, 'initiativeId'>): Promise<EvidenceFile> => {
-    const view = await uploadEvidence({ ...request, initiativeId });
-    qc.setQueryData<EvidenceFile[]>(fileKeys.initiative(initiativeId), (old) => (old ? [...old.filter((f) => f.id !== view.id), view] : old));
-    void qc.invalidateQueries({ queryKey: fileKeys.initiative(initiativeId) });
+  return async (request: Omit<UploadRequest, 'owner'>): Promise<EvidenceFile> => {
+    const view = await uploadEvidence({ ...request, owner });
+    if (owner.kind === 'initiative') {
+      qc.setQueryData<EvidenceFile[]>(fileKeys.initiative(owner.id), (old) => (old ? [...old.filter((f) => f.id !== view.id), view] : old));
+      void qc.invalidateQueries({ queryKey: fileKeys.initiative(owner.id) });
+    }
+    onChanged?.();
     return view;
   };
 }
 
-export function useDeleteFile(initiativeId: string) {
+/** Deletes a file; `owner` (absent for frozen files, which are never deleted) says what to refresh. */
+export function useDeleteFile(owner: EvidenceOwner | undefined, onChanged?: () => void) {
   const qc = useQueryClient();
+  const refresh = () => {
+    if (owner?.kind === 'initiative') void qc.invalidateQueries({ queryKey: fileKeys.initiative(owner.id) });
+    onChanged?.();
+  };
   return useMutation({
     mutationFn: (id: string) => unwrap(api.DELETE('/api/v1/files/{id}', { params: { path: { id } } })),
     onSuccess: (_v, id) => {
-      qc.setQueryData<EvidenceFile[]>(fileKeys.initiative(initiativeId), (old) => old?.filter((f) => f.id !== id));
-      void qc.invalidateQueries({ queryKey: fileKeys.initiative(initiativeId) });
+      if (owner?.kind === 'initiative') qc.setQueryData<EvidenceFile[]>(fileKeys.initiative(owner.id), (old) => old?.filter((f) => f.id !== id));
+      refresh();
     },
     // A 409 (the file was locked meanwhile) or 404: show what is there now.
-    onError: () => void qc.invalidateQueries({ queryKey: fileKeys.initiative(initiativeId) }),
+    onError: refresh,
   });
 }

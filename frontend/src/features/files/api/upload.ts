@@ -2,12 +2,15 @@ import { session } from '@/api/client';
 import { ApiError } from '@/api/problem';
 import type { components } from '@/api/schema.gen';
 import { currentLanguage } from '@/i18n';
+import type { EvidenceOwner } from './files';
 
 type FileView = components['schemas']['FileView'];
 type UploadForm = components['schemas']['UploadForm'];
 
 export interface UploadRequest {
-  initiativeId: string;
+  owner: EvidenceOwner;
+  /** With a report: the line of its results table the file backs. */
+  reportRowId?: string | null;
   category: UploadForm['category'];
   file: File;
   /** 0–99 while the bytes go up; the caller shows 100 once the server has stored them. */
@@ -26,10 +29,10 @@ const uploadUrl = () => new URL('/api/v1/files', globalThis.location?.origin ?? 
 /**
  * One POST of the multipart form. `fetch` cannot report upload progress, so this is an
  * XMLHttpRequest carrying the same headers the API client adds (bearer token, Accept-Language).
- * The text fields go first: the server reads `category` and `initiative_id` before it streams
- * the file.
+ * The text fields go first: the server reads `category` and the owner (`initiative_id`, or
+ * `report_id` and `report_row_id`) before it streams the file.
  */
-function send({ initiativeId, category, file, onProgress, signal }: UploadRequest, token: string | null): Promise<RawResponse> {
+function send({ owner, reportRowId, category, file, onProgress, signal }: UploadRequest, token: string | null): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) {
       reject(new DOMException('Aborted', 'AbortError'));
@@ -61,7 +64,12 @@ function send({ initiativeId, category, file, onProgress, signal }: UploadReques
 
     const form = new FormData();
     form.append('category', category);
-    form.append('initiative_id', initiativeId);
+    if (owner.kind === 'initiative') {
+      form.append('initiative_id', owner.id);
+    } else {
+      form.append('report_id', owner.id);
+      if (reportRowId) form.append('report_row_id', reportRowId);
+    }
     form.append('file', file, file.name);
     xhr.send(form);
   });

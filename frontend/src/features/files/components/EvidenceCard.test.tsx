@@ -112,7 +112,7 @@ describe('EvidenceCard', () => {
 
   it('lists the files with Vietnamese labels, sizes, uploader, time, lock marker and allowed buttons', async () => {
     stubApi({ 'GET /api/v1/initiatives/i1/files': () => jsonResponse(200, [file(), photo]) });
-    renderPage(<EvidenceCard initiativeId="i1" canUpload={false} />);
+    renderPage(<EvidenceCard owner={{ kind: 'initiative', id: 'i1' }} canUpload={false} />);
 
     expect(await screen.findByText('Tài liệu minh chứng')).toBeInTheDocument();
     const row = (await screen.findByText('Kế hoạch triển khai số hóa.pdf')).closest('tr')!;
@@ -146,7 +146,7 @@ describe('EvidenceCard', () => {
       files = [...files, view];
       return { status: 201, body: view };
     };
-    renderPage(<EvidenceCard initiativeId="i1" canUpload />);
+    renderPage(<EvidenceCard owner={{ kind: 'initiative', id: 'i1' }} canUpload />);
 
     expect(await screen.findByText('Chưa có tài liệu minh chứng nào.')).toBeInTheDocument();
     // No upload before a document type is chosen.
@@ -183,6 +183,47 @@ describe('EvidenceCard', () => {
     expect(FakeXhr.sent.map((s) => (s.form.get('file') as File).name)).toEqual(['Báo cáo kết quả.pdf', 'Số liệu.xlsx']);
   }, 60_000);
 
+  it('uploads a report’s evidence with report_id and the chosen line, lists the files the report carries, and tells the page', async () => {
+    const seen = stubApi({});
+    const onChanged = vi.fn();
+    FakeXhr.respond = (form) => ({
+      status: 201,
+      body: file({ id: 'r-new', original_name: (form.get('file') as File).name, initiative_id: null, report_id: 'r1', report_row_id: 'row1' }),
+    });
+    const given = [file({ initiative_id: null, report_id: 'r1', report_row_id: 'row1' }), file({ id: 'f3', original_name: 'Kế hoạch của sáng kiến.pdf', initiative_id: 'i1' })];
+    renderPage(
+      <EvidenceCard
+        owner={{ kind: 'report', id: 'r1' }}
+        files={given}
+        canUpload
+        onChanged={onChanged}
+        rows={[{ id: 'row1', label: 'Dòng 1: Hồ sơ đúng ngay lần đầu' }]}
+        attachedTo={(f) => (f.report_row_id ? 'Dòng 1' : 'Tài liệu của sáng kiến')}
+      />,
+    );
+
+    // The files come from the report's view: nothing is fetched for them.
+    const row = (await screen.findByText('Kế hoạch triển khai số hóa.pdf')).closest('tr')!;
+    expect(within(row).getByText('Dòng 1')).toBeInTheDocument();
+    expect(within(screen.getByText('Kế hoạch của sáng kiến.pdf').closest('tr')!).getByText('Tài liệu của sáng kiến')).toBeInTheDocument();
+    expect(seen).toHaveLength(0);
+
+    await chooseCategory('Hình ảnh');
+    await userEvent.click(screen.getByRole('combobox', { name: 'Gắn với dòng kết quả' }));
+    await userEvent.click(await screen.findByTitle('Dòng 1: Hồ sơ đúng ngay lần đầu'));
+    await waitFor(() => expect(fileInput()).not.toBeDisabled());
+    await userEvent.upload(fileInput(), new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47])], 'Ảnh buổi tư vấn.png', { type: 'image/png' }));
+
+    expect(await screen.findByText('Đã tải lên')).toBeInTheDocument();
+    expect(FakeXhr.sent).toHaveLength(1);
+    const form = FakeXhr.sent[0]!.form;
+    expect([...form.keys()]).toEqual(['category', 'report_id', 'report_row_id', 'file']);
+    expect(form.get('category')).toBe('photo');
+    expect(form.get('report_id')).toBe('r1');
+    expect(form.get('report_row_id')).toBe('row1');
+    expect(onChanged).toHaveBeenCalledTimes(1);
+  }, 60_000);
+
   it('shows the server’s Vietnamese message when it refuses a file (415), and checks size and type first', async () => {
     const onRejected = vi.fn();
     stubApi({ 'GET /api/v1/initiatives/i1/files': () => jsonResponse(200, []) });
@@ -197,7 +238,7 @@ describe('EvidenceCard', () => {
         message_en: 'The file content is not an accepted type (PDF, Word, Excel, images).',
       },
     });
-    renderPage(<EvidenceCard initiativeId="i1" canUpload onUploadRejected={onRejected} />);
+    renderPage(<EvidenceCard owner={{ kind: 'initiative', id: 'i1' }} canUpload onUploadRejected={onRejected} />);
 
     await screen.findByText('Chưa có tài liệu minh chứng nào.');
     await chooseCategory('Số liệu');
@@ -221,7 +262,7 @@ describe('EvidenceCard', () => {
       status: 409,
       body: { status: 409, title: 'Conflict', code: 'invalid_state', message_vi: 'Sáng kiến không còn nhận tài liệu minh chứng.', message_en: 'x' },
     });
-    renderPage(<EvidenceCard initiativeId="i1" canUpload onUploadRejected={onRejected} />);
+    renderPage(<EvidenceCard owner={{ kind: 'initiative', id: 'i1' }} canUpload onUploadRejected={onRejected} />);
     await screen.findByText('Chưa có tài liệu minh chứng nào.');
     await chooseCategory('Khác');
     await userEvent.upload(fileInput(), new File(['%PDF'], 'a.pdf', { type: 'application/pdf' }));
@@ -238,7 +279,7 @@ describe('EvidenceCard', () => {
         return new Response(null, { status: 204 });
       },
     });
-    renderPage(<EvidenceCard initiativeId="i1" canUpload={false} />);
+    renderPage(<EvidenceCard owner={{ kind: 'initiative', id: 'i1' }} canUpload={false} />);
 
     const row = (await screen.findByText('Kế hoạch triển khai số hóa.pdf')).closest('tr')!;
     await userEvent.click(within(row).getByText('Xóa'));
@@ -270,7 +311,7 @@ describe('EvidenceCard', () => {
         'GET /api/v1/initiatives/i1/files': () => jsonResponse(200, [file(), photo]),
         'GET /api/v1/files/f2/content': () => new Response(new Uint8Array([0xff, 0xd8, 0xff]), { status: 200, headers: { 'Content-Type': 'image/jpeg' } }),
       });
-      const view = renderPage(<EvidenceCard initiativeId="i1" canUpload={false} />);
+      const view = renderPage(<EvidenceCard owner={{ kind: 'initiative', id: 'i1' }} canUpload={false} />);
       await userEvent.click(await screen.findByRole('tab', { name: 'Xem dạng thư viện' }));
 
       const img = await screen.findByRole('img', { name: 'Ảnh hội nghị.jpg' });

@@ -4,17 +4,30 @@ import { useTranslation } from 'react-i18next';
 import { useApiFeedback } from '@/hooks/useApiFeedback';
 import { currentLanguage } from '@/i18n';
 import { formatDateTimeMinutes } from '@/lib/dates';
-import { isPreviewable, useDeleteFile, type EvidenceFile } from '../api/files';
+import { isPreviewable, useDeleteFile, type EvidenceFile, type EvidenceOwner } from '../api/files';
 import { formatFileSize } from '../format';
 import { DownloadButton } from './DownloadButton';
 
+export interface EvidenceTableProps {
+  files: EvidenceFile[];
+  onPreview: (f: EvidenceFile) => void;
+  /** Whose files they are (absent for a frozen version's, which are never deleted). */
+  owner?: EvidenceOwner;
+  /** A file was deleted (or could not be). */
+  onChanged?: () => void;
+  /** What each file backs (a report's line, say); the column shows only when given. */
+  attachedTo?: (f: EvidenceFile) => string;
+}
+
+const ATTACHED_WIDTH = 220;
+
 /** The evidence as a table: what, how big, who and when, and the buttons each file allows. */
-export function EvidenceTable({ initiativeId, files, onPreview }: { initiativeId: string; files: EvidenceFile[]; onPreview: (f: EvidenceFile) => void }) {
+export function EvidenceTable({ files, onPreview, owner, onChanged, attachedTo }: EvidenceTableProps) {
   const { t } = useTranslation();
   const lang = currentLanguage();
   const { message } = App.useApp();
   const { showError } = useApiFeedback();
-  const remove = useDeleteFile(initiativeId);
+  const remove = useDeleteFile(owner, onChanged);
 
   const columns: TableProps<EvidenceFile>['columns'] = [
     {
@@ -37,6 +50,7 @@ export function EvidenceTable({ initiativeId, files, onPreview }: { initiativeId
       width: 170,
       render: (_, f) => <Tag>{t(`files.categories.${f.category}`, { defaultValue: f.category })}</Tag>,
     },
+    ...(attachedTo ? [{ title: t('files.attachedTo'), key: 'attached', width: ATTACHED_WIDTH, render: (_: unknown, f: EvidenceFile) => attachedTo(f) }] : []),
     { title: t('files.size'), key: 'size', width: 100, align: 'right', render: (_, f) => formatFileSize(f.size_bytes, lang) },
     { title: t('files.uploadedBy'), key: 'uploaded_by', width: 180, render: (_, f) => f.uploaded_by.display_name },
     { title: t('files.uploadedAt'), key: 'created_at', width: 150, render: (_, f) => formatDateTimeMinutes(f.created_at) },
@@ -52,7 +66,7 @@ export function EvidenceTable({ initiativeId, files, onPreview }: { initiativeId
             </Button>
           )}
           <DownloadButton file={f} />
-          {f.allowed_actions.includes('delete') && (
+          {owner && f.allowed_actions.includes('delete') && (
             <Popconfirm
               title={t('files.deleteConfirm', { name: f.original_name })}
               okText={t('common.delete')}
@@ -80,7 +94,8 @@ export function EvidenceTable({ initiativeId, files, onPreview }: { initiativeId
       rowKey="id"
       size="small"
       pagination={false}
-      scroll={{ x: 900 }}
+      // Room for the name (≈ 240 px) beside the fixed columns.
+      scroll={{ x: attachedTo ? 1070 + ATTACHED_WIDTH : 900 }}
       dataSource={files}
       columns={columns}
       locale={{ emptyText: t('files.empty') }}

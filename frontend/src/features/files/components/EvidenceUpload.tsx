@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { isApiError } from '@/api/problem';
 import { useErrorMessage } from '@/hooks/useApiFeedback';
 import { currentLanguage } from '@/i18n';
-import { ACCEPTED_EXTENSIONS, FILE_CATEGORIES, MAX_UPLOAD_BYTES, useUploadEvidence, type FileCategory } from '../api/files';
+import { ACCEPTED_EXTENSIONS, FILE_CATEGORIES, MAX_UPLOAD_BYTES, useUploadEvidence, type EvidenceOwner, type FileCategory } from '../api/files';
 import { checkUpload, formatFileSize } from '../format';
 
 interface UploadItem {
@@ -18,16 +18,35 @@ interface UploadItem {
 
 const isAbort = (e: unknown) => e instanceof DOMException && e.name === 'AbortError';
 
+/** A line of a report's results table that a file can back. */
+export interface EvidenceRowOption {
+  id: string;
+  label: string;
+}
+
+export interface EvidenceUploadProps {
+  owner: EvidenceOwner;
+  /** Not (or no longer) allowed: a 403/409 says the owner's state or the caller's rights changed. */
+  onRejected?: () => void;
+  /** A file was stored. */
+  onChanged?: () => void;
+  /** A report's saved lines: a file may be attached to one of them. */
+  rows?: EvidenceRowOption[];
+}
+
 /**
  * Drag-and-drop upload of evidence: a document type is chosen first, then any number of files,
  * each with its own progress bar and, on failure, the server's reason. Size and extension are
  * checked here only as a courtesy; the server detects the type from the content and decides.
  */
-export function EvidenceUpload({ initiativeId, onRejected }: { initiativeId: string; onRejected?: () => void }) {
+export function EvidenceUpload({ owner, onRejected, onChanged, rows }: EvidenceUploadProps) {
   const { t } = useTranslation();
   const toText = useErrorMessage();
-  const upload = useUploadEvidence(initiativeId);
+  const upload = useUploadEvidence(owner, onChanged);
   const [category, setCategory] = useState<FileCategory | null>(null);
+  const [rowId, setRowId] = useState<string | null>(null);
+  // A line removed from the table since it was chosen is no longer offered.
+  const row = rowId && rows?.some((r) => r.id === rowId) ? rowId : null;
   const [items, setItems] = useState<UploadItem[]>([]);
   const max = formatFileSize(MAX_UPLOAD_BYTES, currentLanguage());
 
@@ -47,6 +66,7 @@ export function EvidenceUpload({ initiativeId, onRejected }: { initiativeId: str
   const customRequest: UploadProps['customRequest'] = (options) => {
     const file = options.file as File & { uid: string };
     const chosen = category;
+    const chosenRow = row;
     const controller = new AbortController();
     if (!chosen) {
       patch(file.uid, { status: 'error', error: t('files.chooseCategoryFirst') });
@@ -54,6 +74,7 @@ export function EvidenceUpload({ initiativeId, onRejected }: { initiativeId: str
     }
     upload({
       category: chosen,
+      reportRowId: chosenRow,
       file,
       signal: controller.signal,
       onProgress: (percent) => {
@@ -69,7 +90,7 @@ export function EvidenceUpload({ initiativeId, onRejected }: { initiativeId: str
         if (isAbort(e)) return;
         patch(file.uid, { status: 'error', error: toText(e) });
         options.onError?.(e instanceof Error ? e : new Error(String(e)));
-        // Not (or no longer) allowed: the initiative's state or the caller's rights changed.
+        // Not (or no longer) allowed: the owner's state or the caller's rights changed.
         if (isApiError(e) && (e.status === 403 || e.status === 409)) onRejected?.();
       },
     );
@@ -81,15 +102,29 @@ export function EvidenceUpload({ initiativeId, onRejected }: { initiativeId: str
   return (
     <Flex vertical gap={12} style={{ marginBottom: 16 }}>
       <Flex align="center" gap={8} wrap>
-        <Typography.Text id={`evidence-category-${initiativeId}`}>{t('files.category')}</Typography.Text>
+        <Typography.Text id={`evidence-category-${owner.id}`}>{t('files.category')}</Typography.Text>
         <Select<FileCategory>
-          aria-labelledby={`evidence-category-${initiativeId}`}
+          aria-labelledby={`evidence-category-${owner.id}`}
           style={{ minWidth: 240 }}
           placeholder={t('files.selectCategory')}
           value={category ?? undefined}
           onChange={setCategory}
           options={FILE_CATEGORIES.map((c) => ({ value: c, label: t(`files.categories.${c}`) }))}
         />
+        {rows && rows.length > 0 && (
+          <>
+            <Typography.Text id={`evidence-row-${owner.id}`}>{t('files.row')}</Typography.Text>
+            <Select<string>
+              aria-labelledby={`evidence-row-${owner.id}`}
+              style={{ minWidth: 240, maxWidth: 420 }}
+              allowClear
+              placeholder={t('files.wholeReport')}
+              value={row ?? undefined}
+              onChange={(v) => setRowId(v ?? null)}
+              options={rows.map((r) => ({ value: r.id, label: r.label }))}
+            />
+          </>
+        )}
         {!category && <Typography.Text type="secondary">{t('files.chooseCategoryFirst')}</Typography.Text>}
       </Flex>
       <Upload.Dragger

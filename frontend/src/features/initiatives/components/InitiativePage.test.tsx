@@ -58,6 +58,8 @@ function stubApi(view: Initiative) {
             allowed_actions: [],
           },
         ]);
+      case 'GET /api/v1/reports':
+        return jsonResponse(200, { items: [], total: 0, page: 1, per_page: 100 });
       default:
         return problemResponse(404, { code: 'not_found' });
     }
@@ -83,6 +85,9 @@ describe('InitiativePage evidence', () => {
     expect(await screen.findByText('Kế hoạch.docx')).toBeInTheDocument();
     expect(screen.getByText('20 KB')).toBeInTheDocument();
     expect(screen.getByText('Kéo thả tệp vào đây hoặc bấm để chọn tệp')).toBeInTheDocument();
+    // Beside the evidence, the reports about it.
+    expect(screen.getByText('Báo cáo liên quan')).toBeInTheDocument();
+    expect(await screen.findByText('Chưa có báo cáo nào về sáng kiến này.')).toBeInTheDocument();
   }, 60_000);
 
   it('shows the evidence read-only to anyone else', async () => {

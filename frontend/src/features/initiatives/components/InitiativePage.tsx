@@ -5,6 +5,7 @@ import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { PageSpinner } from '@/components/PageSpinner';
 import { EvidenceCard } from '@/features/files/components/EvidenceCard';
+import { InitiativeReportsCard } from '@/features/reports/components/InitiativeReportsCard';
 import { QueryError } from '@/components/QueryError';
 import { currentLanguage } from '@/i18n';
 import { formatDateTimeMinutes } from '@/lib/dates';
@@ -130,10 +131,12 @@ export default function InitiativePage() {
       <RoadmapCard initiative={i} />
 
       <EvidenceCard
-        initiativeId={i.id}
+        owner={{ kind: 'initiative', id: i.id }}
         canUpload={i.allowed_actions.includes('update') || i.allowed_actions.includes('report_progress')}
         onUploadRejected={() => void initiative.refetch()}
       />
+
+      <InitiativeReportsCard initiativeId={i.id} />
 
       <Card
         title={

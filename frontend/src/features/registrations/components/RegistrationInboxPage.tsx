@@ -6,8 +6,8 @@ import { QueryError } from '@/components/QueryError';
 import { formatDateTimeMinutes } from '@/lib/dates';
 import { REGISTRATION_STATUSES, registrationListQuery, type Registration, type RegistrationStatus } from '../api/registrations';
 import { RegistrationActions } from './RegistrationActions';
-import { RegistrationStatusTag } from './RegistrationStatusTag';
-import { LateTag } from './VersionHistory';
+import { SubmissionStatusTag } from '@/components/SubmissionStatusTag';
+import { LateTag } from '@/components/VersionHistory';
 
 const PER_PAGE = 20;
 const INBOX_STATUSES = REGISTRATION_STATUSES.filter((s) => s !== 'draft');
@@ -65,7 +65,7 @@ export default function RegistrationInboxPage() {
             columns={[
               { title: t('registrations.unit'), key: 'unit', render: (_, r) => <Link to={`/registrations/${r.id}`}>{r.organization.name}</Link> },
               { title: t('registrations.campaign'), key: 'campaign', render: (_, r) => r.campaign.code },
-              { title: t('registrations.status'), key: 'status', render: (_, r) => <RegistrationStatusTag status={r.status} /> },
+              { title: t('registrations.status'), key: 'status', render: (_, r) => <SubmissionStatusTag status={r.status} /> },
               {
                 title: t('registrations.latestVersion'),
                 key: 'latest',

@@ -11,7 +11,7 @@ import { registrationQuery } from '../api/registrations';
 import { CommitmentsTable } from './CommitmentsTable';
 import { RegisteredInitiativesTable } from './RegisteredInitiativesTable';
 import { RegistrationActions } from './RegistrationActions';
-import { RegistrationStatusTag } from './RegistrationStatusTag';
+import { SubmissionStatusTag } from '@/components/SubmissionStatusTag';
 import { VersionHistory } from './VersionHistory';
 import { ExportButtons } from './ExportButtons';
 
@@ -44,7 +44,7 @@ export default function RegistrationPage() {
               {t('registrations.title')} — {r.organization.name}
             </Typography.Title>
             <Space wrap>
-              <RegistrationStatusTag status={r.status} />
+              <SubmissionStatusTag status={r.status} />
               <ExportButtons registrationId={r.id} />
             </Space>
           </div>

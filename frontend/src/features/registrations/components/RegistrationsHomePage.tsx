@@ -9,7 +9,7 @@ import { useApiFeedback } from '@/hooks/useApiFeedback';
 import { useMe } from '@/lib/auth';
 import { formatDateTimeMinutes } from '@/lib/dates';
 import { registrationListQuery, useOpenRegistration, type Registration } from '../api/registrations';
-import { RegistrationStatusTag } from './RegistrationStatusTag';
+import { SubmissionStatusTag } from '@/components/SubmissionStatusTag';
 
 /** For a unit's head or focal officer: pick an open campaign, open the unit's registration. */
 export default function RegistrationsHomePage() {
@@ -72,7 +72,7 @@ export default function RegistrationsHomePage() {
             locale={{ emptyText: t('registrations.inboxEmpty') }}
             columns={[
               { title: t('registrations.campaign'), key: 'campaign', render: (_, r) => <Link to={`/registrations/${r.id}`}>{`${r.campaign.code} — ${r.campaign.title}`}</Link> },
-              { title: t('registrations.status'), key: 'status', render: (_, r) => <RegistrationStatusTag status={r.status} /> },
+              { title: t('registrations.status'), key: 'status', render: (_, r) => <SubmissionStatusTag status={r.status} /> },
               { title: t('registrations.latestVersion'), key: 'latest', render: (_, r) => formatDateTimeMinutes(r.versions.at(-1)?.submitted_at) },
             ]}
           />

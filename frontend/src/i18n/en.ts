@@ -79,6 +79,12 @@ const en: Messages = {
     dateFormat: 'DD/MM/YYYY',
   },
   campaigns: {
+    acceptanceEvidence: 'Evidence required for acceptance',
+    acceptanceEvidenceHelp: 'Each line is one requirement, met by any one of its categories.',
+    acceptanceRequirement: 'Requirement {{n}}',
+    acceptanceAnyOf: 'Any one of these categories',
+    addAcceptanceRequirement: 'Add a requirement',
+    or: 'or',
     title: 'Emulation plans',
     listTitle: 'Emulation plans',
     create: 'New plan',

@@ -78,6 +78,12 @@ const vi = {
     dateFormat: 'DD/MM/YYYY',
   },
   campaigns: {
+    acceptanceEvidence: 'Minh chứng bắt buộc khi nghiệm thu',
+    acceptanceEvidenceHelp: 'Mỗi dòng là một yêu cầu; đáp ứng khi có ít nhất một loại tài liệu trong dòng.',
+    acceptanceRequirement: 'Yêu cầu {{n}}',
+    acceptanceAnyOf: 'Một trong các loại tài liệu',
+    addAcceptanceRequirement: 'Thêm yêu cầu',
+    or: 'hoặc',
     title: 'Kế hoạch thi đua',
     listTitle: 'Danh sách kế hoạch thi đua',
     create: 'Tạo kế hoạch',

@@ -129,6 +129,16 @@ export default function CampaignPage() {
             { key: 'issued_on', label: t('campaigns.issuedOn'), children: formatDate(c.issued_on) },
             { key: 'org', label: t('campaigns.organization'), children: c.organization.name },
             { key: 'theme', label: t('campaigns.theme'), children: c.theme || t('common.none'), span: 2 },
+            {
+              key: 'acceptance_evidence',
+              label: t('campaigns.acceptanceEvidence'),
+              span: 3,
+              children: c.acceptance_evidence.length
+                ? c.acceptance_evidence
+                    .map((anyOf) => anyOf.map((x) => t(`files.categories.${x}`)).join(` ${t('campaigns.or')} `))
+                    .join('; ')
+                : t('common.none'),
+            },
           ]}
         />
       </Card>

@@ -3,6 +3,7 @@
 
 pub mod campaign;
 pub mod deadline;
+pub mod evaluation;
 pub mod initiative;
 pub mod org;
 pub mod page;

@@ -106,7 +106,7 @@ export function CampaignEditModal({ campaign, onClose }: { campaign: Campaign; o
                       <Select<FileCategory[]>
                         mode="multiple"
                         style={{ minWidth: 420 }}
-                        aria-label={t('campaigns.acceptanceRequirement', { n: i + 1 })}
+                        aria-label={t('campaigns.acceptanceRequirement', { n: String(i + 1) })}
                         placeholder={t('campaigns.acceptanceAnyOf')}
                         options={FILE_CATEGORIES.map((c) => ({ value: c, label: t(`files.categories.${c}`) }))}
                       />

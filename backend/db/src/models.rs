@@ -597,3 +597,99 @@ pub struct ReportVersion {
     pub decided_by: Option<Uuid>,
     pub reason: Option<String>,
 }
+
+/// A criteria set of the catalogue (one version).
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = crate::schema::criteria_sets)]
+#[diesel(check_for_backend(diesel::pg::Pg))]
+pub struct CriteriaSet {
+    pub id: Uuid,
+    pub code: String,
+    pub version: i32,
+    pub name_vi: String,
+    pub name_en: String,
+    /// `[{code, name_vi, name_en, guidance_vi, max_points, weight, gate}]`.
+    pub criteria: serde_json::Value,
+    pub created_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = crate::schema::evaluation_rounds)]
+#[diesel(check_for_backend(diesel::pg::Pg))]
+pub struct EvaluationRound {
+    pub id: Uuid,
+    pub campaign_id: Uuid,
+    pub level: String,
+    pub organization_id: Uuid,
+    pub title: String,
+    pub criteria_set_id: Uuid,
+    pub aggregation: String,
+    pub evaluators_per_initiative: i32,
+    pub scoring_opens_on: NaiveDate,
+    pub scoring_closes_on: NaiveDate,
+    pub meeting_on: Option<NaiveDate>,
+    pub meeting_place: Option<String>,
+    pub status: String,
+    pub version: i32,
+    pub created_by: Uuid,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = crate::schema::round_members)]
+#[diesel(check_for_backend(diesel::pg::Pg))]
+pub struct RoundMember {
+    pub round_id: Uuid,
+    pub user_id: Uuid,
+    pub role: String,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = crate::schema::round_entries)]
+#[diesel(check_for_backend(diesel::pg::Pg))]
+pub struct RoundEntry {
+    pub id: Uuid,
+    pub round_id: Uuid,
+    pub initiative_id: Uuid,
+    pub sort_order: i64,
+    pub added_by: Uuid,
+    pub created_at: DateTime<Utc>,
+    pub decision: Option<String>,
+    pub selected_for_award: bool,
+    pub votes_for: Option<i32>,
+    pub votes_against: Option<i32>,
+    pub votes_abstain: Option<i32>,
+    pub decision_note: Option<String>,
+    pub decided_by: Option<Uuid>,
+    pub decided_at: Option<DateTime<Utc>>,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = crate::schema::round_assignments)]
+#[diesel(check_for_backend(diesel::pg::Pg))]
+pub struct RoundAssignment {
+    pub id: Uuid,
+    pub entry_id: Uuid,
+    pub evaluator_id: Uuid,
+    pub assigned_by: Uuid,
+    pub created_at: DateTime<Utc>,
+    pub recused_at: Option<DateTime<Utc>>,
+    pub conflict_note: Option<String>,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = crate::schema::score_sheets)]
+#[diesel(check_for_backend(diesel::pg::Pg))]
+pub struct ScoreSheet {
+    pub assignment_id: Uuid,
+    pub scores: serde_json::Value,
+    pub gates: serde_json::Value,
+    pub comments: serde_json::Value,
+    pub overall_comment: Option<String>,
+    pub status: String,
+    pub submitted_at: Option<DateTime<Utc>>,
+    pub reopened_reason: Option<String>,
+    pub version: i32,
+    pub updated_at: DateTime<Utc>,
+}

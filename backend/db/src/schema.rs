@@ -57,6 +57,18 @@ diesel::table! {
 }
 
 diesel::table! {
+    criteria_sets (id) {
+        id -> Uuid,
+        code -> Text,
+        version -> Int4,
+        name_vi -> Text,
+        name_en -> Text,
+        criteria -> Jsonb,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
     deadline_extensions (id) {
         id -> Uuid,
         milestone_id -> Uuid,
@@ -64,6 +76,28 @@ diesel::table! {
         due_on -> Date,
         reason -> Text,
         granted_by -> Uuid,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    evaluation_rounds (id) {
+        id -> Uuid,
+        campaign_id -> Uuid,
+        level -> Text,
+        organization_id -> Uuid,
+        title -> Text,
+        criteria_set_id -> Uuid,
+        aggregation -> Text,
+        evaluators_per_initiative -> Int4,
+        scoring_opens_on -> Date,
+        scoring_closes_on -> Date,
+        meeting_on -> Nullable<Date>,
+        meeting_place -> Nullable<Text>,
+        status -> Text,
+        version -> Int4,
+        created_by -> Uuid,
         created_at -> Timestamptz,
         updated_at -> Timestamptz,
     }
@@ -319,6 +353,45 @@ diesel::table! {
 }
 
 diesel::table! {
+    round_assignments (id) {
+        id -> Uuid,
+        entry_id -> Uuid,
+        evaluator_id -> Uuid,
+        assigned_by -> Uuid,
+        created_at -> Timestamptz,
+        recused_at -> Nullable<Timestamptz>,
+        conflict_note -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    round_entries (id) {
+        id -> Uuid,
+        round_id -> Uuid,
+        initiative_id -> Uuid,
+        sort_order -> Int8,
+        added_by -> Uuid,
+        created_at -> Timestamptz,
+        decision -> Nullable<Text>,
+        selected_for_award -> Bool,
+        votes_for -> Nullable<Int4>,
+        votes_against -> Nullable<Int4>,
+        votes_abstain -> Nullable<Int4>,
+        decision_note -> Nullable<Text>,
+        decided_by -> Nullable<Uuid>,
+        decided_at -> Nullable<Timestamptz>,
+    }
+}
+
+diesel::table! {
+    round_members (round_id, user_id) {
+        round_id -> Uuid,
+        user_id -> Uuid,
+        role -> Text,
+    }
+}
+
+diesel::table! {
     role_grants (id) {
         id -> Uuid,
         user_id -> Uuid,
@@ -326,6 +399,21 @@ diesel::table! {
         organization_id -> Uuid,
         granted_by -> Nullable<Uuid>,
         created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    score_sheets (assignment_id) {
+        assignment_id -> Uuid,
+        scores -> Jsonb,
+        gates -> Jsonb,
+        comments -> Jsonb,
+        overall_comment -> Nullable<Text>,
+        status -> Text,
+        submitted_at -> Nullable<Timestamptz>,
+        reopened_reason -> Nullable<Text>,
+        version -> Int4,
+        updated_at -> Timestamptz,
     }
 }
 
@@ -352,6 +440,10 @@ diesel::joinable!(campaigns -> users (created_by));
 diesel::joinable!(deadline_extensions -> campaign_milestones (milestone_id));
 diesel::joinable!(deadline_extensions -> organizations (organization_id));
 diesel::joinable!(deadline_extensions -> users (granted_by));
+diesel::joinable!(evaluation_rounds -> campaigns (campaign_id));
+diesel::joinable!(evaluation_rounds -> criteria_sets (criteria_set_id));
+diesel::joinable!(evaluation_rounds -> organizations (organization_id));
+diesel::joinable!(evaluation_rounds -> users (created_by));
 diesel::joinable!(files -> file_blobs (sha256));
 diesel::joinable!(files -> initiatives (initiative_id));
 diesel::joinable!(files -> organizations (organization_id));
@@ -381,6 +473,12 @@ diesel::joinable!(reports -> campaigns (campaign_id));
 diesel::joinable!(reports -> initiatives (initiative_id));
 diesel::joinable!(reports -> organizations (organization_id));
 diesel::joinable!(reports -> users (created_by));
+diesel::joinable!(round_assignments -> round_entries (entry_id));
+diesel::joinable!(round_entries -> evaluation_rounds (round_id));
+diesel::joinable!(round_entries -> initiatives (initiative_id));
+diesel::joinable!(round_members -> evaluation_rounds (round_id));
+diesel::joinable!(round_members -> users (user_id));
+diesel::joinable!(score_sheets -> round_assignments (assignment_id));
 diesel::joinable!(role_grants -> organizations (organization_id));
 diesel::joinable!(users -> organizations (organization_id));
 
@@ -388,7 +486,9 @@ diesel::allow_tables_to_appear_in_same_query!(
     audit_log,
     campaign_milestones,
     campaigns,
+    criteria_sets,
     deadline_extensions,
+    evaluation_rounds,
     file_blobs,
     files,
     initiative_authors,
@@ -407,5 +507,9 @@ diesel::allow_tables_to_appear_in_same_query!(
     report_versions,
     reports,
     role_grants,
+    round_assignments,
+    round_entries,
+    round_members,
+    score_sheets,
     users,
 );

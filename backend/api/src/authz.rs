@@ -599,6 +599,49 @@ pub fn report_allowed_actions(p: &Principal, f: &ReportFacts<'_>) -> Vec<String>
     out
 }
 
+// ----- evaluation rounds --------------------------------------------------------------
+
+use thidua_domain::evaluation::{MemberRole, RoundLevel};
+
+/// Who sets up a committee's round: the unit's head for its own committee, the authority's
+/// officer for the authority's committee and award pre-selection.
+pub fn manages_rounds(p: &Principal, level: RoundLevel, org_path: &[Uuid]) -> bool {
+    match level {
+        RoundLevel::UnitCommittee => p.has_role_over(Role::UnitHead, org_path),
+        RoundLevel::AuthorityCommittee | RoundLevel::AwardPreselection => {
+            p.has_role_over(Role::AuthorityOfficer, org_path)
+        }
+    }
+}
+
+pub fn create_round(p: &Principal, level: RoundLevel, org_path: &[Uuid]) -> Decision {
+    decide(can_see_org(p, org_path), manages_rounds(p, level, org_path))
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RoundOp {
+    View,
+    /// Set up: members, entries, assignments, the round's state (its organiser or chair).
+    Manage,
+}
+
+/// A round is seen by everyone reaching its organisation and by its committee; managed by
+/// whoever may set up rounds of its level there, and by its chair.
+pub fn round(
+    p: &Principal,
+    op: RoundOp,
+    level: RoundLevel,
+    org_path: &[Uuid],
+    my_role: Option<MemberRole>,
+) -> Decision {
+    let visible = can_see_org(p, org_path) || my_role.is_some();
+    let allowed = match op {
+        RoundOp::View => true,
+        RoundOp::Manage => manages_rounds(p, level, org_path) || my_role == Some(MemberRole::Chair),
+    };
+    decide(visible, allowed)
+}
+
 /// Whose entries the caller reads: administrators all; authority officers and unit heads
 /// those about their subtrees; nobody else any.
 pub fn audit_scope(p: &Principal) -> Option<thidua_db::queries::Scope> {

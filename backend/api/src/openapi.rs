@@ -26,6 +26,7 @@ use crate::error::PROBLEM_JSON;
         (name = "initiatives", description = "Initiatives, their roadmaps and lifecycle"),
         (name = "registrations", description = "The unit's registration (Mẫu 1): registered initiatives and commitments, sent to the authority"),
         (name = "reports", description = "Reports (Mẫu 2, progress, self-assessment, acceptance, year-end): the outline, the results table and evidence, sent to the authority"),
+        (name = "evaluation", description = "Evaluation rounds: criteria sets, committees, assignments, score sheets, decisions"),
         (name = "files", description = "Evidence files (tài liệu minh chứng): streamed upload, download, kept once per content"),
         (name = "audit", description = "The append-only audit log"),
         (name = "operations", description = "Health, readiness and metrics"),

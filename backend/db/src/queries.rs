@@ -17,6 +17,7 @@ macro_rules! sorted {
 
 pub mod auth;
 pub mod campaigns;
+pub mod evaluation;
 pub mod files;
 pub mod initiatives;
 pub mod organizations;

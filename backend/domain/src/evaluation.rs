@@ -7,6 +7,92 @@ use std::collections::{HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
+macro_rules! codes {
+    ($t:ident { $($v:ident => $s:literal),+ $(,)? }) => {
+        impl $t {
+            pub const ALL: &'static [$t] = &[$($t::$v),+];
+
+            pub fn as_str(self) -> &'static str {
+                match self { $($t::$v => $s),+ }
+            }
+
+            pub fn parse(s: &str) -> Option<Self> {
+                Self::ALL.iter().copied().find(|x| x.as_str() == s)
+            }
+        }
+    };
+}
+
+/// Whose committee a round is (§III.2.2, §II.3.2).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RoundLevel {
+    /// The unit's steering committee (Ban Chỉ đạo CCHC của đơn vị).
+    UnitCommittee,
+    /// The authority's committee (e.g. Ban Chỉ đạo CCHC Quận 1).
+    AuthorityCommittee,
+    /// Pre-selection for a city award.
+    AwardPreselection,
+}
+codes!(RoundLevel {
+    UnitCommittee => "unit_committee",
+    AuthorityCommittee => "authority_committee",
+    AwardPreselection => "award_preselection",
+});
+
+/// `setup → scoring → closed → published`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RoundStatus {
+    Setup,
+    Scoring,
+    Closed,
+    Published,
+}
+codes!(RoundStatus {
+    Setup => "setup",
+    Scoring => "scoring",
+    Closed => "closed",
+    Published => "published",
+});
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MemberRole {
+    Chair,
+    Secretary,
+    Member,
+}
+codes!(MemberRole {
+    Chair => "chair",
+    Secretary => "secretary",
+    Member => "member",
+});
+
+/// A committee has one chair, at most one secretary, and at least three members in all
+/// (a two-thirds vote needs them); nobody twice. Returns the problems found.
+pub fn check_committee<U: PartialEq + Copy>(members: &[(U, MemberRole)]) -> Vec<&'static str> {
+    let mut problems = Vec::new();
+    let count = |r: MemberRole| members.iter().filter(|m| m.1 == r).count();
+    if count(MemberRole::Chair) != 1 {
+        problems.push("one_chair");
+    }
+    if count(MemberRole::Secretary) > 1 {
+        problems.push("one_secretary");
+    }
+    if members.len() < 3 {
+        problems.push("too_few_members");
+    }
+    if members
+        .iter()
+        .enumerate()
+        .any(|(i, a)| members[..i].iter().any(|b| b.0 == a.0))
+    {
+        problems.push("duplicate_member");
+    }
+    problems
+}
+
 /// One criterion of a criteria set.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Criterion {
@@ -392,6 +478,24 @@ mod tests {
         assert_eq!(order, vec![3, 2, 1, 0]);
         // Equal in everything: the earlier registered first.
         assert_eq!(rank_cmp((&even, 5), (&even, 9)), Ordering::Less);
+    }
+
+    #[test]
+    fn a_committee_has_a_chair_and_enough_members() {
+        use MemberRole::*;
+        assert!(check_committee(&[(1, Chair), (2, Secretary), (3, Member)]).is_empty());
+        assert_eq!(
+            check_committee(&[(1, Member), (2, Secretary), (3, Secretary), (3, Member)]),
+            vec!["one_chair", "one_secretary", "duplicate_member"]
+        );
+        assert_eq!(check_committee(&[(1, Chair)]), vec!["too_few_members"]);
+        for l in RoundLevel::ALL {
+            assert_eq!(RoundLevel::parse(l.as_str()), Some(*l));
+        }
+        assert_eq!(
+            RoundStatus::parse("published"),
+            Some(RoundStatus::Published)
+        );
     }
 
     #[test]

@@ -1100,6 +1100,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/criteria-sets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The criteria sets, every version (by code, then version). */
+        get: operations["list_criteria_sets"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/evaluation-rounds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Rounds in the caller's reach (organised within their subtrees) and those whose committee
+         *     they sit on; newest first.
+         */
+        get: operations["list_evaluation_rounds"];
+        put?: never;
+        /**
+         * Set up an evaluation round: the committee (one chair, a secretary, members — people of
+         *     the organisation), the criteria set (the version is kept), the scoring window and how
+         *     sheets are aggregated. A unit's committee is set up by its head; the authority's
+         *     committee and award pre-selection by its officer.
+         */
+        post: operations["create_evaluation_round"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/evaluation-rounds/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One round: its committee, criteria set, window and state. */
+        get: operations["get_evaluation_round"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reports": {
         parameters: {
             query?: never;
@@ -1263,6 +1323,8 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @enum {string} */
+        AggregationCode: "mean" | "median" | "trimmed_mean";
         /** @description One entry of the append-only audit log. */
         AuditEventView: {
             /** Format: int64 */
@@ -1465,6 +1527,34 @@ export interface components {
             /** Format: date */
             valid_to?: string | null;
         };
+        CreateRoundRequest: {
+            /** Format: uuid */
+            campaign_id: string;
+            level: components["schemas"]["RoundLevelCode"];
+            /**
+             * Format: uuid
+             * @description Whose committee: by default the caller's organisation.
+             */
+            organization_id?: string | null;
+            title: string;
+            /** Format: uuid */
+            criteria_set_id: string;
+            aggregation?: components["schemas"]["AggregationCode"] | null;
+            /**
+             * Format: int32
+             * @description Default 3.
+             */
+            evaluators_per_initiative?: number | null;
+            /** Format: date */
+            scoring_opens_on: string;
+            /** Format: date */
+            scoring_closes_on: string;
+            /** Format: date */
+            meeting_on?: string | null;
+            meeting_place?: string | null;
+            /** @description One chair, at most one secretary, three people at least; people of the organisation. */
+            members: components["schemas"]["RoundMemberInput"][];
+        };
         CreateUserRequest: {
             /** @example giaovien.cogiang.6 */
             username: string;
@@ -1482,6 +1572,39 @@ export interface components {
             password: string;
             /** @description Roles to grant; by default `staff` in the user's organisation. */
             roles?: components["schemas"]["RoleAssignment"][] | null;
+        };
+        /** @description A criteria set of the catalogue, one version (a round keeps the one it started with). */
+        CriteriaSetView: {
+            /** Format: uuid */
+            id: string;
+            code: string;
+            /** Format: int32 */
+            version: number;
+            name_vi: string;
+            name_en: string;
+            criteria: components["schemas"]["CriterionView"][];
+            /**
+             * Format: double
+             * @description The highest weighted total a sheet can reach.
+             */
+            max_total: number;
+        };
+        /** @description One criterion of a set. */
+        CriterionView: {
+            code: string;
+            name_vi: string;
+            name_en: string;
+            /** @description What the evaluator looks at (hướng dẫn chấm). */
+            guidance_vi: string;
+            /**
+             * Format: double
+             * @description The highest score (0 for a gate).
+             */
+            max_points: number;
+            /** Format: double */
+            weight: number;
+            /** @description Pass/fail: failing it makes the initiative ineligible whatever its points. */
+            gate: boolean;
         };
         /** @description One requirement of the completeness gate: met by any of its categories. */
         EvidenceRequirement: {
@@ -1671,6 +1794,8 @@ export interface components {
              */
             capabilities: string[];
         };
+        /** @enum {string} */
+        MemberRoleCode: "chair" | "secretary" | "member";
         MilestoneInput: {
             kind: components["schemas"]["MilestoneKindCode"];
             title: string;
@@ -2061,6 +2186,48 @@ export interface components {
             per_page: number;
         };
         /** @description One page of a list. */
+        Page_RoundView: {
+            items: {
+                /** Format: uuid */
+                id: string;
+                campaign: components["schemas"]["CampaignRef"];
+                level: components["schemas"]["RoundLevelCode"];
+                /** @description Whose committee it is. */
+                organization: components["schemas"]["OrganizationRef"];
+                title: string;
+                criteria_set: components["schemas"]["CriteriaSetView"];
+                aggregation: components["schemas"]["AggregationCode"];
+                /** Format: int32 */
+                evaluators_per_initiative: number;
+                /** Format: date */
+                scoring_opens_on: string;
+                /** Format: date */
+                scoring_closes_on: string;
+                /** Format: date */
+                meeting_on?: string | null;
+                meeting_place?: string | null;
+                status: components["schemas"]["RoundStatusCode"];
+                members: components["schemas"]["RoundMemberView"][];
+                my_role?: components["schemas"]["MemberRoleCode"] | null;
+                /** Format: date-time */
+                created_at: string;
+                /** Format: date-time */
+                updated_at: string;
+                etag: string;
+                /** @description Among `manage`. */
+                allowed_actions: string[];
+            }[];
+            /**
+             * Format: int64
+             * @description Number of items matching the filters, over all pages.
+             */
+            total: number;
+            /** Format: int64 */
+            page: number;
+            /** Format: int64 */
+            per_page: number;
+        };
+        /** @description One page of a list. */
         Page_UserView: {
             items: {
                 /** Format: uuid */
@@ -2363,6 +2530,49 @@ export interface components {
              */
             organization_id: string;
             organization_name: string;
+        };
+        /** @enum {string} */
+        RoundLevelCode: "unit_committee" | "authority_committee" | "award_preselection";
+        RoundMemberInput: {
+            /** Format: uuid */
+            user_id: string;
+            role: components["schemas"]["MemberRoleCode"];
+        };
+        RoundMemberView: {
+            user: components["schemas"]["UserRef"];
+            role: components["schemas"]["MemberRoleCode"];
+        };
+        /** @enum {string} */
+        RoundStatusCode: "setup" | "scoring" | "closed" | "published";
+        RoundView: {
+            /** Format: uuid */
+            id: string;
+            campaign: components["schemas"]["CampaignRef"];
+            level: components["schemas"]["RoundLevelCode"];
+            /** @description Whose committee it is. */
+            organization: components["schemas"]["OrganizationRef"];
+            title: string;
+            criteria_set: components["schemas"]["CriteriaSetView"];
+            aggregation: components["schemas"]["AggregationCode"];
+            /** Format: int32 */
+            evaluators_per_initiative: number;
+            /** Format: date */
+            scoring_opens_on: string;
+            /** Format: date */
+            scoring_closes_on: string;
+            /** Format: date */
+            meeting_on?: string | null;
+            meeting_place?: string | null;
+            status: components["schemas"]["RoundStatusCode"];
+            members: components["schemas"]["RoundMemberView"][];
+            my_role?: components["schemas"]["MemberRoleCode"] | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            etag: string;
+            /** @description Among `manage`. */
+            allowed_actions: string[];
         };
         /** @description Counts for one group of initiatives. */
         StatGroup: {
@@ -8849,6 +9059,288 @@ export interface operations {
             };
             /** @description Invalid fields */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the body carries only the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_criteria_sets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The catalogue */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CriteriaSetView"][];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the body carries only the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_evaluation_rounds: {
+        parameters: {
+            query?: {
+                page?: number;
+                per_page?: number;
+                campaign_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of rounds */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_RoundView"];
+                };
+            };
+            /** @description Malformed request: bad JSON, query or path parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the body carries only the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_evaluation_round: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateRoundRequest"];
+            };
+        };
+        responses: {
+            /** @description Set up, in `setup` */
+            201: {
+                headers: {
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoundView"];
+                };
+            };
+            /** @description Malformed request: bad JSON, query or path parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed to set up rounds of this level here */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Campaign or organisation not found in the caller's reach */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid (the committee's composition, a member outside the organisation, the window) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the body carries only the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_evaluation_round: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Round id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The round */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoundView"];
+                };
+            };
+            /** @description Malformed request: bad JSON, query or path parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in the caller's reach */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

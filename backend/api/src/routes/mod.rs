@@ -5,6 +5,8 @@
 pub mod audit_events;
 pub mod auth;
 pub mod campaigns;
+pub mod criteria_sets;
+pub mod evaluation_rounds;
 pub mod files;
 pub mod initiatives;
 pub mod me;
@@ -94,6 +96,10 @@ pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
         .service(registrations::transitions::submit_registration)
         .service(registrations::transitions::receive_registration)
         .service(registrations::transitions::return_registration)
+        .service(criteria_sets::list_criteria_sets)
+        .service(evaluation_rounds::list::list_evaluation_rounds)
+        .service(evaluation_rounds::create::create_evaluation_round)
+        .service(evaluation_rounds::get::get_evaluation_round)
         .service(reports::list::list_reports)
         .service(reports::open::open_report)
         .service(reports::get::get_report)

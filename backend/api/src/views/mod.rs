@@ -23,6 +23,7 @@ pub mod audit;
 pub mod auth;
 pub mod campaigns;
 pub mod common;
+pub mod evaluation;
 pub mod files;
 pub mod initiatives;
 pub mod organizations;

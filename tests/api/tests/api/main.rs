@@ -4,6 +4,7 @@
 mod auth;
 mod campaigns;
 mod errors;
+mod evaluation;
 mod exports;
 mod files;
 mod helpers;

@@ -342,6 +342,13 @@ const MATRIX: &[Op] = &[
     op!("submit_registration",      "returned",  UNITS, admin "FFF", officer "FFH", head "AHH", focal "FHH", staff "FHH", evaluator "FFH", anonymous "UUU"),
     op!("receive_registration",     "submitted", UNITS, admin "FFF", officer "AAH", head "FHH", focal "FHH", staff "FHH", evaluator "FFH", anonymous "UUU"),
     op!("return_registration",      "submitted", UNITS, admin "FFF", officer "AAH", head "FHH", focal "FHH", staff "FHH", evaluator "FFH", anonymous "UUU"),
+    // evaluation: the catalogue is for everyone signed in; a unit's committee round is set up
+    // by its head (targets Cô Giang, Trần Hưng Đạo), the authority's by its officer (Quận 1,
+    // P. Sài Gòn); rounds are seen by everyone reaching the organisation
+    op!("list_criteria_sets",      "", NONE, admin "A",    officer "A",    head "A",    focal "A",    staff "A",    evaluator "A",    anonymous "U"),
+    op!("list_evaluation_rounds",  "", NONE, admin "A",    officer "A",    head "A",    focal "A",    staff "A",    evaluator "A",    anonymous "U"),
+    op!("create_evaluation_round", "", ORGS, admin "FFFF", officer "FFAH", head "AHHH", focal "FHHH", staff "FHHH", evaluator "FFFH", anonymous "UUUU"),
+    op!("get_evaluation_round",    "", ORGS, admin "AAAA", officer "AAAH", head "AHHH", focal "AHHH", staff "AHHH", evaluator "AAAH", anonymous "UUUU"),
     // reports: the unit's people open them; whoever opened one (here giaovien.cogiang.1), the
     // head and the focal officer write and send it; the campaign's authority answers it.
     // Everyone above the unit reads it. Evidence on a report follows the report.
@@ -847,6 +854,72 @@ async fn perform(app: &TestApp, places: &Places, op: &Op, role: Role, t: Target)
             }
         }
 
+        "list_criteria_sets" => call(Method::GET, "/api/v1/criteria-sets".into(), None, None).await,
+        "list_evaluation_rounds" => {
+            call(Method::GET, "/api/v1/evaluation-rounds".into(), None, None).await
+        }
+        "create_evaluation_round" | "get_evaluation_round" => {
+            let (level, people) = match t {
+                Target::CoGiang => (
+                    "unit_committee",
+                    [
+                        "hieutruong.cogiang",
+                        "phohieutruong.cogiang",
+                        "congdoan.cogiang",
+                    ],
+                ),
+                Target::TranHungDao => (
+                    "unit_committee",
+                    [
+                        "hieutruong.tranhungdao",
+                        "giaovien.tranhungdao.1",
+                        "giaovien.tranhungdao.2",
+                    ],
+                ),
+                _ => (
+                    "authority_committee",
+                    ["bcd.quan1.1", "bcd.quan1.2", "bcd.quan1.3"],
+                ),
+            };
+            let set = app
+                .uuid("SELECT id AS v FROM criteria_sets WHERE code = 'seed-selection' AND version = 1")
+                .await;
+            if op.id == "get_evaluation_round" {
+                let id = Uuid::new_v4();
+                app.exec_ok(&format!(
+                    "INSERT INTO evaluation_rounds (id, campaign_id, level, organization_id, title, \
+                     criteria_set_id, scoring_opens_on, scoring_closes_on, created_by) \
+                     VALUES ('{id}', '{}', '{level}', '{org}', 'Hội đồng', '{set}', '2026-12-01', \
+                     '2026-12-15', '{}')",
+                    places.campaign(t),
+                    places.teacher
+                ))
+                .await;
+                return call(
+                    Method::GET,
+                    format!("/api/v1/evaluation-rounds/{id}"),
+                    None,
+                    None,
+                )
+                .await;
+            }
+            let mut members = Vec::new();
+            for (n, name) in people.iter().enumerate() {
+                let role = ["chair", "secretary", "member"][n];
+                members.push(json!({ "user_id": app.user_id(name).await, "role": role }));
+            }
+            let body = json!({ "campaign_id": places.campaign(t), "level": level,
+                               "organization_id": org, "title": "Hội đồng đánh giá",
+                               "criteria_set_id": set, "scoring_opens_on": "2026-12-01",
+                               "scoring_closes_on": "2026-12-15", "members": members });
+            call(
+                Method::POST,
+                "/api/v1/evaluation-rounds".into(),
+                None,
+                Some(body),
+            )
+            .await
+        }
         "list_reports" => call(Method::GET, "/api/v1/reports".into(), None, None).await,
         "open_report" => {
             let campaign = places.campaign(t);
@@ -1121,6 +1194,7 @@ const TAGS_RUN: &[&str] = &[
     "initiatives",
     "files",
     "reports",
+    "evaluation",
 ];
 
 /// Runs every row of the operations with these tags and reports each unexpected outcome.
@@ -1236,6 +1310,11 @@ async fn matrix_initiatives() {
 #[tokio::test]
 async fn matrix_files() {
     run_matrix(&["files"]).await;
+}
+
+#[tokio::test]
+async fn matrix_evaluation() {
+    run_matrix(&["evaluation"]).await;
 }
 
 #[tokio::test]

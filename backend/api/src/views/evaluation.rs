@@ -1,0 +1,185 @@
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use uuid::Uuid;
+
+use super::campaigns::CampaignRef;
+use super::{OrganizationRef, UserRef};
+
+/// One criterion of a set.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct CriterionView {
+    pub code: String,
+    pub name_vi: String,
+    pub name_en: String,
+    /// What the evaluator looks at (hướng dẫn chấm).
+    pub guidance_vi: String,
+    /// The highest score (0 for a gate).
+    pub max_points: f64,
+    pub weight: f64,
+    /// Pass/fail: failing it makes the initiative ineligible whatever its points.
+    pub gate: bool,
+}
+
+impl From<thidua_domain::evaluation::Criterion> for CriterionView {
+    fn from(c: thidua_domain::evaluation::Criterion) -> Self {
+        Self {
+            code: c.code,
+            name_vi: c.name_vi,
+            name_en: c.name_en,
+            guidance_vi: c.guidance_vi,
+            max_points: c.max_points,
+            weight: c.weight,
+            gate: c.gate,
+        }
+    }
+}
+
+/// A criteria set of the catalogue, one version (a round keeps the one it started with).
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct CriteriaSetView {
+    pub id: Uuid,
+    pub code: String,
+    pub version: i32,
+    pub name_vi: String,
+    pub name_en: String,
+    pub criteria: Vec<CriterionView>,
+    /// The highest weighted total a sheet can reach.
+    pub max_total: f64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum RoundLevelCode {
+    /// The unit's steering committee.
+    UnitCommittee,
+    /// The authority's committee.
+    AuthorityCommittee,
+    /// Pre-selection for a city award.
+    AwardPreselection,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum RoundStatusCode {
+    Setup,
+    Scoring,
+    Closed,
+    Published,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum AggregationCode {
+    Mean,
+    Median,
+    TrimmedMean,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum MemberRoleCode {
+    Chair,
+    Secretary,
+    Member,
+}
+
+mirror_enum!(
+    RoundLevelCode,
+    thidua_domain::evaluation::RoundLevel,
+    [UnitCommittee, AuthorityCommittee, AwardPreselection]
+);
+mirror_enum!(
+    RoundStatusCode,
+    thidua_domain::evaluation::RoundStatus,
+    [Setup, Scoring, Closed, Published]
+);
+mirror_enum!(
+    AggregationCode,
+    thidua_domain::evaluation::Aggregation,
+    [Mean, Median, TrimmedMean]
+);
+mirror_enum!(
+    MemberRoleCode,
+    thidua_domain::evaluation::MemberRole,
+    [Chair, Secretary, Member]
+);
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct RoundMemberView {
+    pub user: UserRef,
+    pub role: MemberRoleCode,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct RoundView {
+    pub id: Uuid,
+    pub campaign: CampaignRef,
+    pub level: RoundLevelCode,
+    /// Whose committee it is.
+    pub organization: OrganizationRef,
+    pub title: String,
+    pub criteria_set: CriteriaSetView,
+    pub aggregation: AggregationCode,
+    pub evaluators_per_initiative: i32,
+    pub scoring_opens_on: NaiveDate,
+    pub scoring_closes_on: NaiveDate,
+    pub meeting_on: Option<NaiveDate>,
+    pub meeting_place: Option<String>,
+    pub status: RoundStatusCode,
+    pub members: Vec<RoundMemberView>,
+    /// The caller's seat on the committee, if any.
+    pub my_role: Option<MemberRoleCode>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    pub etag: String,
+    /// Among `manage`.
+    pub allowed_actions: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RoundMemberInput {
+    pub user_id: Uuid,
+    pub role: MemberRoleCode,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CreateRoundRequest {
+    pub campaign_id: Uuid,
+    pub level: RoundLevelCode,
+    /// Whose committee: by default the caller's organisation.
+    #[serde(default)]
+    pub organization_id: Option<Uuid>,
+    #[schema(max_length = 500)]
+    pub title: String,
+    pub criteria_set_id: Uuid,
+    /// Default `mean`.
+    #[serde(default)]
+    pub aggregation: Option<AggregationCode>,
+    /// Default 3.
+    #[serde(default)]
+    #[schema(minimum = 1, maximum = 20)]
+    pub evaluators_per_initiative: Option<i32>,
+    pub scoring_opens_on: NaiveDate,
+    pub scoring_closes_on: NaiveDate,
+    #[serde(default)]
+    pub meeting_on: Option<NaiveDate>,
+    #[serde(default)]
+    #[schema(max_length = 500)]
+    pub meeting_place: Option<String>,
+    /// One chair, at most one secretary, three people at least; people of the organisation.
+    #[schema(max_items = 50)]
+    pub members: Vec<RoundMemberInput>,
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct RoundListParams {
+    #[param(minimum = 1, maximum = 1000000)]
+    pub page: Option<i64>,
+    #[param(minimum = 1, maximum = 100)]
+    pub per_page: Option<i64>,
+    pub campaign_id: Option<Uuid>,
+}

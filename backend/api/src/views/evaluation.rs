@@ -183,3 +183,68 @@ pub struct RoundListParams {
     pub per_page: Option<i64>,
     pub campaign_id: Option<Uuid>,
 }
+
+/// Where an evaluator's sheet stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum SheetStatusCode {
+    /// Nothing saved yet.
+    Due,
+    Draft,
+    Submitted,
+}
+
+/// An evaluator assigned to an entry (shown to the committee and the round's organiser only:
+/// authors never see evaluators' names).
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct AssignmentView {
+    pub id: Uuid,
+    pub evaluator: UserRef,
+    /// Declared a conflict of interest, and does not score it.
+    pub recused: bool,
+    pub conflict_note: Option<String>,
+    pub sheet: SheetStatusCode,
+}
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct EntryInitiative {
+    pub id: Uuid,
+    pub title: String,
+    pub organization: OrganizationRef,
+}
+
+/// An initiative in a round, with its evaluators.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct EntryView {
+    pub id: Uuid,
+    pub initiative: EntryInitiative,
+    /// Registration order (the ranking's last tie-break).
+    pub sort_order: i64,
+    pub assignments: Vec<AssignmentView>,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AddEntriesRequest {
+    /// The initiatives to add; by default every completed initiative of the campaign within
+    /// the committee's organisation.
+    #[serde(default)]
+    #[schema(max_items = 5000)]
+    pub initiative_ids: Option<Vec<Uuid>>,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AssignRequest {
+    pub entry_id: Uuid,
+    /// A member of the committee.
+    pub evaluator_id: Uuid,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RecuseRequest {
+    /// Why (the conflict of interest).
+    #[schema(max_length = 2000)]
+    pub note: String,
+}

@@ -149,3 +149,184 @@ pub async fn touch_round(conn: &mut AsyncPgConnection, id: Uuid) -> QueryResult<
         .await?;
     Ok(())
 }
+
+// ----- entries and assignments -------------------------------------------------------------
+
+use crate::models::{Initiative, RoundAssignment, RoundEntry};
+use crate::schema::{initiative_authors, initiatives, round_assignments, round_entries};
+
+/// The round's entries with their initiatives, in registration order.
+pub async fn entries_of(
+    conn: &mut AsyncPgConnection,
+    round_id: Uuid,
+) -> QueryResult<Vec<(RoundEntry, Initiative)>> {
+    round_entries::table
+        .inner_join(initiatives::table)
+        .filter(round_entries::round_id.eq(round_id))
+        .order((round_entries::sort_order, round_entries::id))
+        .select((RoundEntry::as_select(), Initiative::as_select()))
+        .load(conn)
+        .await
+}
+
+/// Adds entries (an initiative already in the round is left as it is); returns how many.
+pub async fn insert_entries(
+    conn: &mut AsyncPgConnection,
+    round_id: Uuid,
+    initiatives_in_order: &[(Uuid, i64)],
+    added_by: Uuid,
+) -> QueryResult<usize> {
+    let rows: Vec<_> = initiatives_in_order
+        .iter()
+        .map(|(initiative, order)| {
+            (
+                round_entries::id.eq(Uuid::now_v7()),
+                round_entries::round_id.eq(round_id),
+                round_entries::initiative_id.eq(*initiative),
+                round_entries::sort_order.eq(*order),
+                round_entries::added_by.eq(added_by),
+            )
+        })
+        .collect();
+    diesel::insert_into(round_entries::table)
+        .values(rows)
+        .on_conflict((round_entries::round_id, round_entries::initiative_id))
+        .do_nothing()
+        .execute(conn)
+        .await
+}
+
+pub async fn delete_entry(
+    conn: &mut AsyncPgConnection,
+    round_id: Uuid,
+    entry_id: Uuid,
+) -> QueryResult<usize> {
+    diesel::delete(
+        round_entries::table
+            .filter(round_entries::id.eq(entry_id))
+            .filter(round_entries::round_id.eq(round_id)),
+    )
+    .execute(conn)
+    .await
+}
+
+/// Every assignment of the round's entries.
+pub async fn assignments_of(
+    conn: &mut AsyncPgConnection,
+    round_id: Uuid,
+) -> QueryResult<Vec<RoundAssignment>> {
+    round_assignments::table
+        .inner_join(round_entries::table)
+        .filter(round_entries::round_id.eq(round_id))
+        .order((round_assignments::entry_id, round_assignments::created_at))
+        .select(RoundAssignment::as_select())
+        .load(conn)
+        .await
+}
+
+pub async fn insert_assignments(
+    conn: &mut AsyncPgConnection,
+    pairs: &[(Uuid, Uuid)],
+    assigned_by: Uuid,
+) -> QueryResult<usize> {
+    let rows: Vec<_> = pairs
+        .iter()
+        .map(|(entry, evaluator)| {
+            (
+                round_assignments::id.eq(Uuid::now_v7()),
+                round_assignments::entry_id.eq(*entry),
+                round_assignments::evaluator_id.eq(*evaluator),
+                round_assignments::assigned_by.eq(assigned_by),
+            )
+        })
+        .collect();
+    diesel::insert_into(round_assignments::table)
+        .values(rows)
+        .on_conflict((round_assignments::entry_id, round_assignments::evaluator_id))
+        .do_nothing()
+        .execute(conn)
+        .await
+}
+
+pub async fn find_assignment(
+    conn: &mut AsyncPgConnection,
+    id: Uuid,
+) -> QueryResult<(RoundAssignment, RoundEntry)> {
+    round_assignments::table
+        .inner_join(round_entries::table)
+        .filter(round_assignments::id.eq(id))
+        .select((RoundAssignment::as_select(), RoundEntry::as_select()))
+        .first(conn)
+        .await
+}
+
+/// Records a declared conflict: the evaluator is recused.
+pub async fn recuse(conn: &mut AsyncPgConnection, id: Uuid, note: &str) -> QueryResult<usize> {
+    diesel::update(
+        round_assignments::table
+            .filter(round_assignments::id.eq(id))
+            .filter(round_assignments::recused_at.is_null()),
+    )
+    .set((
+        round_assignments::recused_at.eq(Utc::now()),
+        round_assignments::conflict_note.eq(note),
+    ))
+    .execute(conn)
+    .await
+}
+
+/// Authors (and creators) of the given initiatives, for the conflict rule.
+pub async fn authors_of(
+    conn: &mut AsyncPgConnection,
+    initiative_ids: &[Uuid],
+) -> QueryResult<Vec<(Uuid, Uuid)>> {
+    let mut pairs: Vec<(Uuid, Uuid)> = initiative_authors::table
+        .filter(initiative_authors::initiative_id.eq_any(initiative_ids))
+        .select((
+            initiative_authors::initiative_id,
+            initiative_authors::user_id,
+        ))
+        .load(conn)
+        .await?;
+    pairs.extend(
+        initiatives::table
+            .filter(initiatives::id.eq_any(initiative_ids))
+            .select((initiatives::id, initiatives::created_by))
+            .load::<(Uuid, Uuid)>(conn)
+            .await?,
+    );
+    Ok(pairs)
+}
+
+/// The campaign's initiatives of the organisation's subtree in the given states, oldest first.
+pub async fn candidates(
+    conn: &mut AsyncPgConnection,
+    campaign_id: Uuid,
+    org_id: Uuid,
+    states: &[&str],
+) -> QueryResult<Vec<Initiative>> {
+    let subtree = organizations::table
+        .filter(organizations::path.contains(vec![Some(org_id)]))
+        .select(organizations::id);
+    initiatives::table
+        .filter(initiatives::campaign_id.eq(campaign_id))
+        .filter(initiatives::organization_id.eq_any(subtree))
+        .filter(initiatives::status.eq_any(states))
+        .order((initiatives::created_at, initiatives::id))
+        .select(Initiative::as_select())
+        .load(conn)
+        .await
+}
+
+/// The sheets' states of the given assignments.
+pub async fn sheet_statuses(
+    conn: &mut AsyncPgConnection,
+    assignment_ids: &[Uuid],
+) -> QueryResult<Vec<(Uuid, String)>> {
+    use crate::schema::score_sheets;
+    score_sheets::table
+        .filter(score_sheets::assignment_id.eq_any(assignment_ids))
+        .select((score_sheets::assignment_id, score_sheets::status))
+        .load(conn)
+        .await
+}

@@ -256,3 +256,308 @@ async fn a_badly_composed_round_is_refused_and_nothing_is_stored() {
     assert_eq!(app.count("evaluation_rounds").await, 0);
     assert_eq!(app.count("round_members").await, 0);
 }
+
+async fn full_committee(app: &TestApp) -> Value {
+    json!([
+        { "user_id": app.user_id("bcd.quan1.1").await, "role": "chair" },
+        { "user_id": app.user_id("bcd.quan1.2").await, "role": "secretary" },
+        { "user_id": app.user_id("bcd.quan1.3").await, "role": "member" },
+        { "user_id": app.user_id("bcd.quan1.4").await, "role": "member" },
+        { "user_id": app.user_id("bcd.quan1.5").await, "role": "member" },
+    ])
+}
+
+/// Completed initiatives of Cô Giang, Trần Hưng Đạo and the steering committee's own unit.
+async fn completed(app: &TestApp) -> (Uuid, Uuid, Uuid) {
+    let campaign = app.campaign_id("175/KH-UBND").await;
+    let mut ids = Vec::new();
+    for (unit, author) in [
+        ("Q1-MN-COGIANG", "giaovien.cogiang.3"),
+        ("Q1-TH-TRANHUNGDAO", "giaovien.tranhungdao.1"),
+        ("Q1-BCD-CCHC", "bcd.quan1.3"),
+    ] {
+        let org = app.org_id(unit).await;
+        let who = app.user_id(author).await;
+        ids.push(
+            app.insert_initiative(org, campaign, "completed", who, &[(who, 100)])
+                .await,
+        );
+    }
+    (ids[0], ids[1], ids[2])
+}
+
+#[tokio::test]
+async fn initiatives_enter_a_round_and_get_balanced_evaluators_without_conflicts() {
+    let app = spawn_app().await;
+    let (cg, thd, bcd) = completed(&app).await;
+    let round = district_round(&app, full_committee(&app).await)
+        .await
+        .expect(201);
+    let id = round.uuid("/id");
+    let chair = app.token("bcd.quan1.1").await;
+    // By default: every completed initiative of the campaign within Quận 1.
+    let entries = app
+        .post(
+            &format!("/api/v1/evaluation-rounds/{id}/entries"),
+            &chair,
+            &json!({}),
+        )
+        .await
+        .expect(200);
+    let entries = entries.body.as_array().unwrap().clone();
+    let entry_of = |initiative: Uuid| {
+        entries
+            .iter()
+            .find(|e| e["initiative"]["id"] == json!(initiative))
+            .map(|e| e["id"].as_str().unwrap().parse::<Uuid>().unwrap())
+            .unwrap()
+    };
+    let (e_cg, e_thd, e_bcd) = (entry_of(cg), entry_of(thd), entry_of(bcd));
+    let demo_completed = entries.len() - 3;
+
+    // By hand: the author of the committee's own initiative may not score it, nor (in the
+    // district's round) anyone of that unit; the secretary does not score.
+    let assign = |entry: Uuid, who: Uuid| {
+        let chair = chair.clone();
+        let app = &app;
+        async move {
+            app.post(
+                &format!("/api/v1/evaluation-rounds/{id}/assignments"),
+                &chair,
+                &json!({ "entry_id": entry, "evaluator_id": who }),
+            )
+            .await
+        }
+    };
+    let b3 = app.user_id("bcd.quan1.3").await;
+    let b4 = app.user_id("bcd.quan1.4").await;
+    assign(e_bcd, b3)
+        .await
+        .expect_problem(422, "conflict_of_interest");
+    assign(e_bcd, b4)
+        .await
+        .expect_problem(422, "conflict_of_interest");
+    assign(e_cg, app.user_id("bcd.quan1.2").await)
+        .await
+        .expect_problem(422, "validation_failed");
+    let board = assign(e_cg, b3).await.expect(200);
+    let cg_row = board
+        .body
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["id"] == json!(e_cg))
+        .unwrap()
+        .clone();
+    assert_eq!(cg_row["assignments"][0]["evaluator"]["id"], json!(b3));
+    assert_eq!(cg_row["assignments"][0]["sheet"], "due");
+
+    // Automatically: three each where three may, loads within one of each other.
+    let board = app
+        .action(
+            &format!("/api/v1/evaluation-rounds/{id}/assignments/auto"),
+            &chair,
+        )
+        .await
+        .expect(200);
+    let rows = board.body.as_array().unwrap();
+    let mut load: std::collections::HashMap<String, usize> = Default::default();
+    for e in rows {
+        let a = e["assignments"].as_array().unwrap();
+        if e["id"] == json!(e_bcd) {
+            // Everyone who scores belongs to the committee's own unit.
+            assert!(a.is_empty());
+        } else {
+            assert_eq!(a.len(), 3, "{}", e["initiative"]["title"]);
+        }
+        for x in a {
+            *load
+                .entry(x["evaluator"]["id"].as_str().unwrap().to_string())
+                .or_default() += 1;
+        }
+    }
+    let (lo, hi) = (load.values().min().unwrap(), load.values().max().unwrap());
+    assert!(hi - lo <= 1, "{load:?}");
+    assert_eq!(load.values().sum::<usize>(), 3 * (2 + demo_completed));
+
+    // A member declares a conflict: recused; the next balancing gives the entry another.
+    let mine = rows.iter().find(|e| e["id"] == json!(e_thd)).unwrap()["assignments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["evaluator"]["id"] == json!(b3) || a["evaluator"]["id"] == json!(b4))
+        .cloned()
+        .unwrap();
+    let who = mine["evaluator"]["id"].as_str().unwrap();
+    let member = app
+        .token(if who == b3.to_string() {
+            "bcd.quan1.3"
+        } else {
+            "bcd.quan1.4"
+        })
+        .await;
+    let recuse = format!(
+        "/api/v1/evaluation-assignments/{}/recuse",
+        mine["id"].as_str().unwrap()
+    );
+    app.post(&recuse, &chair, &json!({ "note": "Không phải tôi" }))
+        .await
+        .expect_problem(403, "forbidden");
+    app.post(&recuse, &member, &json!({ "note": " " }))
+        .await
+        .expect(422);
+    app.post(
+        &recuse,
+        &member,
+        &json!({ "note": "Vợ tôi là tác giả của sáng kiến này." }),
+    )
+    .await
+    .expect(204);
+    app.post(&recuse, &member, &json!({ "note": "Lần nữa" }))
+        .await
+        .expect_problem(409, "cannot_recuse");
+    let board = app
+        .action(
+            &format!("/api/v1/evaluation-rounds/{id}/assignments/auto"),
+            &chair,
+        )
+        .await
+        .expect(200);
+    let thd_row = board
+        .body
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["id"] == json!(e_thd))
+        .unwrap()
+        .clone();
+    let a = thd_row["assignments"].as_array().unwrap();
+    assert_eq!(a.len(), 4);
+    assert_eq!(a.iter().filter(|x| x["recused"] == false).count(), 3);
+    let recused = a.iter().find(|x| x["recused"] == true).unwrap();
+    assert_eq!(
+        recused["conflict_note"],
+        "Vợ tôi là tác giả của sáng kiến này."
+    );
+
+    // The authors never see the board; the district's officer (the organiser) does.
+    app.get(
+        &format!("/api/v1/evaluation-rounds/{id}/entries"),
+        &app.token("giaovien.cogiang.3").await,
+    )
+    .await
+    .expect_problem(404, "not_found");
+    app.get(
+        &format!("/api/v1/evaluation-rounds/{id}/entries"),
+        &app.token(OFFICER).await,
+    )
+    .await
+    .expect(200);
+    // Removing an entry is for the set-up only; a draft initiative cannot enter.
+    let draft = app
+        .insert_initiative(
+            app.org_id("Q1-MN-COGIANG").await,
+            app.campaign_id("175/KH-UBND").await,
+            "draft",
+            app.user_id(TEACHER).await,
+            &[],
+        )
+        .await;
+    let r = app
+        .post(
+            &format!("/api/v1/evaluation-rounds/{id}/entries"),
+            &chair,
+            &json!({ "initiative_ids": [cg, draft] }),
+        )
+        .await
+        .expect_problem(422, "validation_failed");
+    assert_eq!(
+        r.field_errors(),
+        vec![("initiative_ids[1]".to_string(), "not_eligible".to_string())]
+    );
+    app.delete(
+        &format!("/api/v1/evaluation-rounds/{id}/entries/{e_bcd}"),
+        &chair,
+    )
+    .await
+    .expect(204);
+    app.delete(
+        &format!("/api/v1/evaluation-rounds/{id}/entries/{e_bcd}"),
+        &chair,
+    )
+    .await
+    .expect_problem(404, "not_found");
+}
+
+#[tokio::test]
+async fn in_a_units_own_round_colleagues_score_but_authors_do_not_and_do_not_see_the_board() {
+    let app = spawn_app().await;
+    let head = app.token(HEAD).await;
+    let campaign = app.campaign_id("175/KH-UBND").await;
+    let cogiang = app.org_id("Q1-MN-COGIANG").await;
+    let author = app.user_id("giaovien.cogiang.4").await;
+    let initiative = app
+        .insert_initiative(cogiang, campaign, "completed", author, &[(author, 100)])
+        .await;
+    let round = app
+        .post(
+            "/api/v1/evaluation-rounds",
+            &head,
+            &json!({
+                "campaign_id": campaign,
+                "level": "unit_committee",
+                "title": "Ban Chỉ đạo CCHC Trường Mầm non Cô Giang",
+                "criteria_set_id": set_id(&app, "seed-selection").await,
+                "scoring_opens_on": "2023-12-01",
+                "scoring_closes_on": "2023-12-15",
+                "evaluators_per_initiative": 2,
+                "members": [
+                    { "user_id": app.user_id(HEAD).await, "role": "chair" },
+                    { "user_id": app.user_id("phohieutruong.cogiang").await, "role": "secretary" },
+                    { "user_id": author, "role": "member" },
+                    { "user_id": app.user_id("giaovien.cogiang.5").await, "role": "member" },
+                ],
+            }),
+        )
+        .await
+        .expect(201);
+    let id = round.uuid("/id");
+    let board = app
+        .post(
+            &format!("/api/v1/evaluation-rounds/{id}/entries"),
+            &head,
+            &json!({ "initiative_ids": [initiative] }),
+        )
+        .await
+        .expect(200);
+    let entry = board.uuid("/0/id");
+    app.post(
+        &format!("/api/v1/evaluation-rounds/{id}/assignments"),
+        &head,
+        &json!({ "entry_id": entry, "evaluator_id": author }),
+    )
+    .await
+    .expect_problem(422, "conflict_of_interest");
+    let board = app
+        .action(
+            &format!("/api/v1/evaluation-rounds/{id}/assignments/auto"),
+            &head,
+        )
+        .await
+        .expect(200);
+    let who: Vec<&str> = board.body[0]["assignments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["evaluator"]["display_name"].as_str().unwrap())
+        .collect();
+    assert_eq!(who.len(), 2, "the head and the other teacher: {who:?}");
+    // A teacher of the school sees the round but not who scores what.
+    let teacher = app.token(TEACHER).await;
+    app.get(&format!("/api/v1/evaluation-rounds/{id}"), &teacher)
+        .await
+        .expect(200);
+    app.get(&format!("/api/v1/evaluation-rounds/{id}/entries"), &teacher)
+        .await
+        .expect_problem(403, "forbidden");
+}

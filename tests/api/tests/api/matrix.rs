@@ -349,6 +349,15 @@ const MATRIX: &[Op] = &[
     op!("list_evaluation_rounds",  "", NONE, admin "A",    officer "A",    head "A",    focal "A",    staff "A",    evaluator "A",    anonymous "U"),
     op!("create_evaluation_round", "", ORGS, admin "FFFF", officer "FFAH", head "AHHH", focal "FHHH", staff "FHHH", evaluator "FFFH", anonymous "UUUU"),
     op!("get_evaluation_round",    "", ORGS, admin "AAAA", officer "AAAH", head "AHHH", focal "AHHH", staff "AHHH", evaluator "AAAH", anonymous "UUUU"),
+    // the board (who scores what) is for the committee and the organiser; here nobody of the
+    // matrix sits on it, and set-up is the organiser's (head of Cô Giang, Quận 1's officer)
+    op!("list_round_entries",              "", ORGS, admin "FFFF", officer "FFAH", head "AHHH", focal "FHHH", staff "FHHH", evaluator "FFFH", anonymous "UUUU"),
+    op!("add_round_entries",               "", ORGS, admin "FFFF", officer "FFAH", head "AHHH", focal "FHHH", staff "FHHH", evaluator "FFFH", anonymous "UUUU"),
+    op!("remove_round_entry",              "", ORGS, admin "FFFF", officer "FFAH", head "AHHH", focal "FHHH", staff "FHHH", evaluator "FFFH", anonymous "UUUU"),
+    op!("assign_evaluator",                "", ORGS, admin "FFFF", officer "FFAH", head "AHHH", focal "FHHH", staff "FHHH", evaluator "FFFH", anonymous "UUUU"),
+    op!("assign_evaluators_automatically", "", ORGS, admin "FFFF", officer "FFAH", head "AHHH", focal "FHHH", staff "FHHH", evaluator "FFFH", anonymous "UUUU"),
+    // one's own assignment only: here bcd.quan1.1's, a member of each round
+    op!("recuse_evaluator",                "", ORGS, admin "FFFF", officer "FFFH", head "FHHH", focal "FHHH", staff "FHHH", evaluator "AAAA", anonymous "UUUU"),
     // reports: the unit's people open them; whoever opened one (here giaovien.cogiang.1), the
     // head and the focal officer write and send it; the campaign's authority answers it.
     // Everyone above the unit reads it. Evidence on a report follows the report.
@@ -543,6 +552,55 @@ async fn target_report(app: &TestApp, places: &Places, t: Target, status: &str) 
     }
     app.exec_ok(&sql).await;
     (id, milestone)
+}
+
+/// A round of the target's organisation in `setup` (a unit's committee for the schools, the
+/// authority's otherwise) with one entry and one scoring member who is neither of the
+/// matrix's roles nor an author of the entry; with `own`, `bcd.quan1.1` (the evaluator role)
+/// also sits on it and is assigned. (round, entry, scorer, that assignment or nil)
+async fn target_round(
+    app: &TestApp,
+    places: &Places,
+    t: Target,
+    own: bool,
+) -> (Uuid, Uuid, Uuid, Uuid) {
+    let (level, scorer_name) = match t {
+        Target::CoGiang => ("unit_committee", "congdoan.cogiang"),
+        Target::TranHungDao => ("unit_committee", "giaovien.tranhungdao.2"),
+        _ => ("authority_committee", "bcd.quan1.3"),
+    };
+    let (round, entry, assignment) = (Uuid::new_v4(), Uuid::new_v4(), Uuid::new_v4());
+    let scorer = app.user_id(scorer_name).await;
+    let evaluator = app.user_id("bcd.quan1.1").await;
+    let mut sql = format!(
+        "INSERT INTO evaluation_rounds (id, campaign_id, level, organization_id, title, \
+         criteria_set_id, scoring_opens_on, scoring_closes_on, created_by) \
+         SELECT '{round}', '{}', '{level}', '{}', 'Hội đồng', id, '2026-12-01', '2026-12-15', '{}' \
+         FROM criteria_sets WHERE code = 'seed-selection' AND version = 1; \
+         INSERT INTO round_members (round_id, user_id, role) VALUES ('{round}', '{scorer}', 'member'); \
+         INSERT INTO round_entries (id, round_id, initiative_id, sort_order, added_by) \
+         SELECT '{entry}', '{round}', id, 1, '{}' FROM initiatives \
+         WHERE title = 'Đặt lịch tiêm chủng qua tổng đài và cổng thông tin';",
+        places.campaign(t),
+        places.org(t),
+        places.teacher,
+        places.teacher
+    );
+    if own {
+        sql.push_str(&format!(
+            "INSERT INTO round_members (round_id, user_id, role) VALUES ('{round}', '{evaluator}', 'member'); \
+             INSERT INTO round_assignments (id, entry_id, evaluator_id, assigned_by) \
+             VALUES ('{assignment}', '{entry}', '{evaluator}', '{}');",
+            places.teacher
+        ));
+    }
+    app.exec_ok(&sql).await;
+    (
+        round,
+        entry,
+        scorer,
+        if own { assignment } else { Uuid::nil() },
+    )
 }
 
 /// Sets up the case's target and sends the request as `role`.
@@ -857,6 +915,62 @@ async fn perform(app: &TestApp, places: &Places, op: &Op, role: Role, t: Target)
         "list_criteria_sets" => call(Method::GET, "/api/v1/criteria-sets".into(), None, None).await,
         "list_evaluation_rounds" => {
             call(Method::GET, "/api/v1/evaluation-rounds".into(), None, None).await
+        }
+        "list_round_entries"
+        | "add_round_entries"
+        | "remove_round_entry"
+        | "assign_evaluator"
+        | "assign_evaluators_automatically"
+        | "recuse_evaluator" => {
+            let (round, entry, scorer, assignment) =
+                target_round(app, places, t, op.id == "recuse_evaluator").await;
+            let base = format!("/api/v1/evaluation-rounds/{round}");
+            match op.id {
+                "list_round_entries" => {
+                    call(Method::GET, format!("{base}/entries"), None, None).await
+                }
+                "add_round_entries" => {
+                    call(
+                        Method::POST,
+                        format!("{base}/entries"),
+                        None,
+                        Some(json!({})),
+                    )
+                    .await
+                }
+                "remove_round_entry" => {
+                    call(
+                        Method::DELETE,
+                        format!("{base}/entries/{entry}"),
+                        None,
+                        None,
+                    )
+                    .await
+                }
+                "assign_evaluator" => {
+                    let body = json!({ "entry_id": entry, "evaluator_id": scorer });
+                    call(
+                        Method::POST,
+                        format!("{base}/assignments"),
+                        None,
+                        Some(body),
+                    )
+                    .await
+                }
+                "assign_evaluators_automatically" => {
+                    call(Method::POST, format!("{base}/assignments/auto"), None, None).await
+                }
+                _ => {
+                    let body = json!({ "note": "Người thân là tác giả" });
+                    call(
+                        Method::POST,
+                        format!("/api/v1/evaluation-assignments/{assignment}/recuse"),
+                        None,
+                        Some(body),
+                    )
+                    .await
+                }
+            }
         }
         "create_evaluation_round" | "get_evaluation_round" => {
             let (level, people) = match t {

@@ -1,6 +1,7 @@
 //! Evaluation rounds (SPEC §6): a committee's round over a campaign's initiatives.
 
 pub mod create;
+pub mod entries;
 pub mod get;
 pub mod list;
 

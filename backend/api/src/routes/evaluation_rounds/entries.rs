@@ -1,0 +1,522 @@
+//! The initiatives of a round and their evaluators: added by the organiser or the chair,
+//! assigned by hand or balanced automatically, never to an author nor (in an authority's
+//! round) to someone of the initiative's own unit; an evaluator may declare a conflict and is
+//! then recused.
+
+use std::collections::{HashMap, HashSet};
+
+use actix_web::{HttpResponse, delete, get, post, web};
+use diesel_async::AsyncConnection;
+use thidua_db::AsyncPgConnection;
+use thidua_db::queries::{
+    evaluation as eval_queries, organizations as org_queries, users as user_queries,
+};
+use thidua_domain::FieldError;
+use thidua_domain::evaluation::{MemberRole, RoundLevel, RoundStatus, balance};
+use thidua_domain::validation::required_text;
+use uuid::Uuid;
+
+use super::LoadedRound;
+use crate::auth::Principal;
+use crate::authz::RoundOp;
+use crate::error::ApiError;
+use crate::extract::Json;
+use crate::routes::audit;
+use crate::routes::submissions::distinct;
+use crate::state::AppState;
+use crate::views::evaluation::{
+    AddEntriesRequest, AssignRequest, AssignmentView, EntryInitiative, EntryView, RecuseRequest,
+    SheetStatusCode,
+};
+use crate::views::{OrganizationRef, UserRef};
+
+/// The board (entries with evaluators' names) is for the committee and the organiser.
+fn authorize_board(r: &LoadedRound, p: &Principal) -> Result<(), ApiError> {
+    r.authorize(p, RoundOp::View)?;
+    if r.my_role(p).is_some() || r.decide(p, RoundOp::Manage).allowed() {
+        Ok(())
+    } else {
+        Err(ApiError::forbidden())
+    }
+}
+
+fn require_status(r: &LoadedRound, allowed: &[RoundStatus], what: &str) -> Result<(), ApiError> {
+    let s = r.status();
+    if allowed.contains(&s) {
+        Ok(())
+    } else {
+        Err(ApiError::invalid_transition(s.as_str(), what))
+    }
+}
+
+pub async fn entry_views(
+    conn: &mut AsyncPgConnection,
+    round_id: Uuid,
+) -> Result<Vec<EntryView>, ApiError> {
+    let entries = eval_queries::entries_of(conn, round_id).await?;
+    let assignments = eval_queries::assignments_of(conn, round_id).await?;
+    let units: HashMap<Uuid, _> = org_queries::find_many(
+        conn,
+        &distinct(entries.iter().map(|(_, i)| i.organization_id)),
+    )
+    .await?
+    .into_iter()
+    .map(|o| (o.id, o))
+    .collect();
+    let names: HashMap<Uuid, String> =
+        user_queries::display_names(conn, &distinct(assignments.iter().map(|a| a.evaluator_id)))
+            .await?
+            .into_iter()
+            .collect();
+    let ids: Vec<Uuid> = assignments.iter().map(|a| a.id).collect();
+    let sheets: HashMap<Uuid, String> = eval_queries::sheet_statuses(conn, &ids)
+        .await?
+        .into_iter()
+        .collect();
+    let mut by_entry: HashMap<Uuid, Vec<AssignmentView>> = HashMap::new();
+    for a in assignments {
+        by_entry
+            .entry(a.entry_id)
+            .or_default()
+            .push(AssignmentView {
+                id: a.id,
+                evaluator: UserRef {
+                    id: a.evaluator_id,
+                    display_name: names.get(&a.evaluator_id).cloned().unwrap_or_default(),
+                },
+                recused: a.recused_at.is_some(),
+                conflict_note: a.conflict_note,
+                sheet: match sheets.get(&a.id).map(String::as_str) {
+                    Some("submitted") => SheetStatusCode::Submitted,
+                    Some(_) => SheetStatusCode::Draft,
+                    None => SheetStatusCode::Due,
+                },
+            });
+    }
+    entries
+        .into_iter()
+        .map(|(e, i)| {
+            let unit = units
+                .get(&i.organization_id)
+                .ok_or_else(|| ApiError::internal(anyhow::anyhow!("an entry's unit is missing")))?;
+            Ok(EntryView {
+                initiative: EntryInitiative {
+                    id: i.id,
+                    title: i.title,
+                    organization: OrganizationRef::from(unit),
+                },
+                sort_order: e.sort_order,
+                assignments: by_entry.remove(&e.id).unwrap_or_default(),
+                id: e.id,
+            })
+        })
+        .collect()
+}
+
+/// The (entry, person) pairs that may not be assigned: the initiative's authors and creator;
+/// in an authority's round, people of the initiative's own unit.
+async fn conflicts(
+    conn: &mut AsyncPgConnection,
+    r: &LoadedRound,
+    people: &[Uuid],
+) -> Result<HashSet<(Uuid, Uuid)>, ApiError> {
+    let entries = eval_queries::entries_of(conn, r.round.id).await?;
+    let initiative_ids: Vec<Uuid> = entries.iter().map(|(_, i)| i.id).collect();
+    let mut authors: HashMap<Uuid, HashSet<Uuid>> = HashMap::new();
+    for (i, u) in eval_queries::authors_of(conn, &initiative_ids).await? {
+        authors.entry(i).or_default().insert(u);
+    }
+    let paths: HashMap<Uuid, Vec<Option<Uuid>>> = eval_queries::users_with_paths(conn, people)
+        .await?
+        .into_iter()
+        .collect();
+    let mut out = HashSet::new();
+    for (e, i) in &entries {
+        for person in people {
+            let author = authors.get(&i.id).is_some_and(|a| a.contains(person));
+            let own_unit = r.level != RoundLevel::UnitCommittee
+                && paths
+                    .get(person)
+                    .is_some_and(|p| p.contains(&Some(i.organization_id)));
+            if author || own_unit {
+                out.insert((e.id, *person));
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// The round's initiatives and their evaluators (the committee and the organiser).
+#[utoipa::path(
+    tag = "evaluation",
+    operation_id = "list_round_entries",
+    params(("id" = Uuid, Path, description = "Round id")),
+    responses(
+        (status = 200, description = "The entries, in registration order", body = Vec<EntryView>),
+        (status = 403, description = "Not on the committee nor its organiser", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 404, description = "Not found in the caller's reach", body = crate::error::Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+#[get("/evaluation-rounds/{id}/entries")]
+pub async fn list_round_entries(
+    state: web::Data<AppState>,
+    p: Principal,
+    id: web::Path<Uuid>,
+) -> Result<web::Json<Vec<EntryView>>, ApiError> {
+    let mut conn = state.conn().await?;
+    let r = super::load(&mut conn, id.into_inner()).await?;
+    authorize_board(&r, &p)?;
+    Ok(web::Json(entry_views(&mut conn, r.round.id).await?))
+}
+
+/// Add initiatives to the round (the organiser or the chair, before scoring closes): those
+/// named, or by default every completed initiative of the campaign within the committee's
+/// organisation. Initiatives already in it stay as they are.
+#[utoipa::path(
+    tag = "evaluation",
+    operation_id = "add_round_entries",
+    params(("id" = Uuid, Path, description = "Round id")),
+    request_body = AddEntriesRequest,
+    responses(
+        (status = 200, description = "The entries now", body = Vec<EntryView>),
+        (status = 403, description = "Not the organiser nor the chair", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 404, description = "Not found in the caller's reach", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Scoring is closed", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 422, description = "An initiative that is not the campaign's within the organisation, or not under way", body = crate::error::Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+#[post("/evaluation-rounds/{id}/entries")]
+pub async fn add_round_entries(
+    state: web::Data<AppState>,
+    p: Principal,
+    id: web::Path<Uuid>,
+    body: Json<AddEntriesRequest>,
+) -> Result<web::Json<Vec<EntryView>>, ApiError> {
+    let mut conn = state.conn().await?;
+    let r = super::load(&mut conn, id.into_inner()).await?;
+    r.authorize(&p, RoundOp::Manage)?;
+    require_status(
+        &r,
+        &[RoundStatus::Setup, RoundStatus::Scoring],
+        "add entries",
+    )?;
+    let eligible = eval_queries::candidates(
+        &mut conn,
+        r.round.campaign_id,
+        r.organization.id,
+        &["registered", "in_progress", "completed"],
+    )
+    .await?;
+    let chosen: Vec<(Uuid, i64)> = match body.0.initiative_ids {
+        None => eligible
+            .iter()
+            .filter(|i| i.status == "completed")
+            .map(|i| (i.id, i.created_at.timestamp_micros()))
+            .collect(),
+        Some(ids) => {
+            let mut errs = thidua_domain::ValidationErrors::new();
+            let mut out = Vec::new();
+            for (n, want) in ids.iter().enumerate() {
+                match eligible.iter().find(|i| i.id == *want) {
+                    Some(i) => out.push((i.id, i.created_at.timestamp_micros())),
+                    None => errs.push(FieldError::new(
+                        format!("initiative_ids[{n}]"),
+                        "not_eligible",
+                        "Sáng kiến không thuộc kế hoạch và tổ chức này, hoặc chưa được triển khai.",
+                        "Not an initiative under way in this campaign and organisation.",
+                    )),
+                }
+            }
+            errs.into_result()?;
+            out
+        }
+    };
+    let (rid, org, actor) = (r.round.id, r.organization.id, p.user_id);
+    conn.transaction::<_, ApiError, _>(async move |conn| {
+        let added = eval_queries::insert_entries(conn, rid, &chosen, actor).await?;
+        eval_queries::touch_round(conn, rid).await?;
+        audit(
+            conn,
+            Some(actor),
+            "evaluation_round.add_entries",
+            "evaluation_round",
+            Some(rid),
+            Some(org),
+            serde_json::json!({ "added": added }),
+        )
+        .await
+    })
+    .await?;
+    Ok(web::Json(entry_views(&mut conn, rid).await?))
+}
+
+/// Take an initiative out of the round while it is being set up.
+#[utoipa::path(
+    tag = "evaluation",
+    operation_id = "remove_round_entry",
+    params(("id" = Uuid, Path, description = "Round id"), ("entry_id" = Uuid, Path, description = "Entry id")),
+    responses(
+        (status = 204, description = "Removed"),
+        (status = 403, description = "Not the organiser nor the chair", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 404, description = "Not found", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Scoring has started", body = crate::error::Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+#[delete("/evaluation-rounds/{id}/entries/{entry_id}")]
+pub async fn remove_round_entry(
+    state: web::Data<AppState>,
+    p: Principal,
+    path: web::Path<(Uuid, Uuid)>,
+) -> Result<HttpResponse, ApiError> {
+    let (id, entry_id) = path.into_inner();
+    let mut conn = state.conn().await?;
+    let r = super::load(&mut conn, id).await?;
+    r.authorize(&p, RoundOp::Manage)?;
+    require_status(&r, &[RoundStatus::Setup], "remove entries")?;
+    let (org, actor) = (r.organization.id, p.user_id);
+    conn.transaction::<_, ApiError, _>(async move |conn| {
+        if eval_queries::delete_entry(conn, id, entry_id).await? == 0 {
+            return Err(ApiError::not_found());
+        }
+        eval_queries::touch_round(conn, id).await?;
+        audit(
+            conn,
+            Some(actor),
+            "evaluation_round.remove_entry",
+            "evaluation_round",
+            Some(id),
+            Some(org),
+            serde_json::json!({ "entry_id": entry_id }),
+        )
+        .await
+    })
+    .await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+/// The committee's scoring members: everyone but the secretary.
+fn scorers(r: &LoadedRound) -> Vec<Uuid> {
+    r.members
+        .iter()
+        .filter(|(m, _)| m.role != MemberRole::Secretary.as_str())
+        .map(|(m, _)| m.user_id)
+        .collect()
+}
+
+async fn store_assignments(
+    conn: &mut AsyncPgConnection,
+    r: &LoadedRound,
+    pairs: Vec<(Uuid, Uuid)>,
+    actor: Uuid,
+    how: &'static str,
+) -> Result<(), ApiError> {
+    let (rid, org) = (r.round.id, r.organization.id);
+    conn.transaction::<_, ApiError, _>(async move |conn| {
+        let added = eval_queries::insert_assignments(conn, &pairs, actor).await?;
+        eval_queries::touch_round(conn, rid).await?;
+        audit(
+            conn,
+            Some(actor),
+            "evaluation_round.assign",
+            "evaluation_round",
+            Some(rid),
+            Some(org),
+            serde_json::json!({ "how": how, "added": added, "pairs": pairs }),
+        )
+        .await
+    })
+    .await
+}
+
+/// Assign a committee member to an initiative by hand; refused (422 `conflict_of_interest`)
+/// for one of its authors, or in an authority's round for someone of its own unit.
+#[utoipa::path(
+    tag = "evaluation",
+    operation_id = "assign_evaluator",
+    params(("id" = Uuid, Path, description = "Round id")),
+    request_body = AssignRequest,
+    responses(
+        (status = 200, description = "The entries now", body = Vec<EntryView>),
+        (status = 403, description = "Not the organiser nor the chair", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 404, description = "Not found in the caller's reach", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Scoring is closed", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 422, description = "`conflict_of_interest`, or not a scoring member of the committee, or no such entry", body = crate::error::Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+#[post("/evaluation-rounds/{id}/assignments")]
+pub async fn assign_evaluator(
+    state: web::Data<AppState>,
+    p: Principal,
+    id: web::Path<Uuid>,
+    body: Json<AssignRequest>,
+) -> Result<web::Json<Vec<EntryView>>, ApiError> {
+    let req = body.0;
+    let mut conn = state.conn().await?;
+    let r = super::load(&mut conn, id.into_inner()).await?;
+    r.authorize(&p, RoundOp::Manage)?;
+    require_status(&r, &[RoundStatus::Setup, RoundStatus::Scoring], "assign")?;
+    let entries = eval_queries::entries_of(&mut conn, r.round.id).await?;
+    if !entries.iter().any(|(e, _)| e.id == req.entry_id) {
+        return Err(ApiError::field(FieldError::new(
+            "entry_id",
+            "unknown_entry",
+            "Sáng kiến không có trong đợt đánh giá này.",
+            "Not an entry of this round.",
+        )));
+    }
+    if !scorers(&r).contains(&req.evaluator_id) {
+        return Err(ApiError::field(FieldError::new(
+            "evaluator_id",
+            "not_a_scorer",
+            "Người chấm phải là thành viên Hội đồng (không phải Thư ký).",
+            "The evaluator is a scoring member of the committee.",
+        )));
+    }
+    if conflicts(&mut conn, &r, &[req.evaluator_id])
+        .await?
+        .contains(&(req.entry_id, req.evaluator_id))
+    {
+        return Err(ApiError::unprocessable(
+            "conflict_of_interest",
+            "Xung đột lợi ích: người chấm là tác giả sáng kiến hoặc thuộc đơn vị có sáng kiến.",
+            "Conflict of interest: the evaluator authored the initiative or belongs to its unit.",
+        )
+        .with_errors(vec![FieldError::new(
+            "evaluator_id",
+            "conflict_of_interest",
+            "Người này không được chấm sáng kiến này.",
+            "This person may not score this initiative.",
+        )]));
+    }
+    store_assignments(
+        &mut conn,
+        &r,
+        vec![(req.entry_id, req.evaluator_id)],
+        p.user_id,
+        "manual",
+    )
+    .await?;
+    Ok(web::Json(entry_views(&mut conn, r.round.id).await?))
+}
+
+/// Assign evaluators automatically: each initiative gets the round's number of scoring
+/// members (those it already has count), never a conflict, the loads balanced.
+#[utoipa::path(
+    tag = "evaluation",
+    operation_id = "assign_evaluators_automatically",
+    params(("id" = Uuid, Path, description = "Round id")),
+    responses(
+        (status = 200, description = "The entries now", body = Vec<EntryView>),
+        (status = 403, description = "Not the organiser nor the chair", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 404, description = "Not found in the caller's reach", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Scoring is closed", body = crate::error::Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+#[post("/evaluation-rounds/{id}/assignments/auto")]
+pub async fn assign_evaluators_automatically(
+    state: web::Data<AppState>,
+    p: Principal,
+    id: web::Path<Uuid>,
+) -> Result<web::Json<Vec<EntryView>>, ApiError> {
+    let mut conn = state.conn().await?;
+    let r = super::load(&mut conn, id.into_inner()).await?;
+    r.authorize(&p, RoundOp::Manage)?;
+    require_status(&r, &[RoundStatus::Setup, RoundStatus::Scoring], "assign")?;
+    let people = scorers(&r);
+    let entries: Vec<Uuid> = eval_queries::entries_of(&mut conn, r.round.id)
+        .await?
+        .into_iter()
+        .map(|(e, _)| e.id)
+        .collect();
+    let assignments = eval_queries::assignments_of(&mut conn, r.round.id).await?;
+    let mut blocked = conflicts(&mut conn, &r, &people).await?;
+    let mut existing = Vec::new();
+    for a in &assignments {
+        if a.recused_at.is_some() {
+            blocked.insert((a.entry_id, a.evaluator_id));
+        } else {
+            existing.push((a.entry_id, a.evaluator_id));
+        }
+    }
+    let pairs = balance(
+        &entries,
+        &people,
+        usize::try_from(r.round.evaluators_per_initiative).unwrap_or(3),
+        &blocked,
+        &existing,
+    );
+    store_assignments(&mut conn, &r, pairs, p.user_id, "automatic").await?;
+    Ok(web::Json(entry_views(&mut conn, r.round.id).await?))
+}
+
+/// Declare a conflict of interest on one's own assignment (with a note): recused, one does
+/// not score it; the chair can assign someone else.
+#[utoipa::path(
+    tag = "evaluation",
+    operation_id = "recuse_evaluator",
+    params(("id" = Uuid, Path, description = "Assignment id")),
+    request_body = RecuseRequest,
+    responses(
+        (status = 204, description = "Recused"),
+        (status = 403, description = "Not one's own assignment", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 404, description = "Not found in the caller's reach", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Already recused, or the sheet was submitted", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 422, description = "The note is missing", body = crate::error::Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+#[post("/evaluation-assignments/{id}/recuse")]
+pub async fn recuse_evaluator(
+    state: web::Data<AppState>,
+    p: Principal,
+    id: web::Path<Uuid>,
+    body: Json<RecuseRequest>,
+) -> Result<HttpResponse, ApiError> {
+    let note = required_text("note", &body.0.note, 2000).map_err(ApiError::field)?;
+    let mut conn = state.conn().await?;
+    let (a, entry) = eval_queries::find_assignment(&mut conn, id.into_inner()).await?;
+    let r = super::load(&mut conn, entry.round_id).await?;
+    r.authorize(&p, RoundOp::View)?;
+    if a.evaluator_id != p.user_id {
+        return Err(ApiError::forbidden());
+    }
+    let submitted = eval_queries::sheet_statuses(&mut conn, &[a.id])
+        .await?
+        .iter()
+        .any(|(_, s)| s == "submitted");
+    if submitted || a.recused_at.is_some() {
+        return Err(ApiError::conflict(
+            "cannot_recuse",
+            "Đã từ chối chấm, hoặc phiếu chấm đã nộp.",
+            "Already recused, or the sheet was submitted.",
+        ));
+    }
+    let (rid, org, actor, aid) = (r.round.id, r.organization.id, p.user_id, a.id);
+    conn.transaction::<_, ApiError, _>(async move |conn| {
+        if eval_queries::recuse(conn, aid, &note).await? == 0 {
+            return Err(ApiError::conflict(
+                "cannot_recuse",
+                "Đã từ chối chấm.",
+                "Already recused.",
+            ));
+        }
+        eval_queries::touch_round(conn, rid).await?;
+        audit(
+            conn,
+            Some(actor),
+            "evaluation_round.recuse",
+            "evaluation_round",
+            Some(rid),
+            Some(org),
+            serde_json::json!({ "assignment_id": aid, "note": note }),
+        )
+        .await
+    })
+    .await?;
+    Ok(HttpResponse::NoContent().finish())
+}

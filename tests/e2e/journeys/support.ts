@@ -35,8 +35,18 @@ export async function confirmAction(page: Page, action: string, scope: Page | Lo
         () => false,
       );
     await scope.getByRole('button', { name: action }).click();
-    await page.getByRole('tooltip').getByRole('button', { name: 'Xác nhận' }).click();
-    if (await sent) return;
+    // The Popconfirm can vanish under the click when the page re-renders: then try again
+    // rather than wait for a button that will not come back.
+    const confirmed = await page
+      .getByRole('tooltip')
+      .getByRole('button', { name: 'Xác nhận' })
+      .click({ timeout: 5_000 })
+      .then(
+        () => true,
+        () => false,
+      );
+    if (confirmed && (await sent)) return;
+    if (!confirmed) await page.keyboard.press('Escape');
   }
   throw new Error(`"${action}" was confirmed three times and sent no request`);
 }
@@ -44,8 +54,17 @@ export async function confirmAction(page: Page, action: string, scope: Page | Lo
 /** Picks an option of an antd Select without search: opens it, clicks the option. */
 export async function pickOption(page: Page, label: string, text: string, scope: Page | Locator = page): Promise<void> {
   // By label, not by accessible name: a required field's name starts with the "*" mark.
-  await scope.locator('.ant-select').filter({ has: page.getByLabel(label, { exact: true }) }).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).click();
+  const select = scope.locator('.ant-select').filter({ has: page.getByLabel(label, { exact: true }) });
+  const chosen = select.locator('.ant-select-selection-item').filter({ hasText: text });
+  // A click on an option can be lost while the dropdown animates or a toast passes over it
+  // (seen on a loaded CI machine): choose until the select shows the option.
+  await expect(async () => {
+    if ((await chosen.count()) === 0) {
+      await select.click();
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).click({ timeout: 3000 });
+    }
+    await expect(chosen).toBeVisible({ timeout: 2000 });
+  }).toPass({ timeout: 30_000 });
 }
 
 /**

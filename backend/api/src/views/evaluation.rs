@@ -248,3 +248,47 @@ pub struct RecuseRequest {
     #[schema(max_length = 2000)]
     pub note: String,
 }
+
+/// An evaluator's score sheet for one initiative.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct SheetView {
+    pub assignment_id: Uuid,
+    pub entry_id: Uuid,
+    pub round_id: Uuid,
+    pub initiative: EntryInitiative,
+    pub evaluator: UserRef,
+    /// The round's criteria, with the guidance to score by.
+    pub criteria: Vec<CriterionView>,
+    /// Criterion code → points.
+    pub scores: std::collections::BTreeMap<String, f64>,
+    /// Gate code → passed.
+    pub gates: std::collections::BTreeMap<String, bool>,
+    /// Criterion code → comment.
+    pub comments: std::collections::BTreeMap<String, String>,
+    pub overall_comment: Option<String>,
+    pub status: SheetStatusCode,
+    pub submitted_at: Option<DateTime<Utc>>,
+    /// Why the chair reopened it, if it was.
+    pub reopened_reason: Option<String>,
+    /// The weighted total of the scores given so far.
+    pub total: f64,
+    pub max_total: f64,
+    pub etag: String,
+    /// Among `save`, `submit`, `reopen`.
+    pub allowed_actions: Vec<String>,
+}
+
+/// A draft's content; each map given replaces the sheet's.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SaveSheetRequest {
+    #[serde(default)]
+    pub scores: Option<std::collections::BTreeMap<String, f64>>,
+    #[serde(default)]
+    pub gates: Option<std::collections::BTreeMap<String, bool>>,
+    #[serde(default)]
+    pub comments: Option<std::collections::BTreeMap<String, String>>,
+    #[serde(default)]
+    #[schema(max_length = 5000)]
+    pub overall_comment: Option<String>,
+}

@@ -330,3 +330,135 @@ pub async fn sheet_statuses(
         .load(conn)
         .await
 }
+
+// ----- score sheets -------------------------------------------------------------------------
+
+use crate::models::ScoreSheet;
+use crate::schema::score_sheets;
+
+pub async fn find_sheet(
+    conn: &mut AsyncPgConnection,
+    assignment_id: Uuid,
+) -> QueryResult<Option<ScoreSheet>> {
+    score_sheets::table
+        .find(assignment_id)
+        .select(ScoreSheet::as_select())
+        .first(conn)
+        .await
+        .optional()
+}
+
+/// The sheets of an entry's assignments.
+pub async fn sheets_of_entry(
+    conn: &mut AsyncPgConnection,
+    entry_id: Uuid,
+) -> QueryResult<Vec<(RoundAssignment, Option<ScoreSheet>)>> {
+    round_assignments::table
+        .left_join(score_sheets::table)
+        .filter(round_assignments::entry_id.eq(entry_id))
+        .order(round_assignments::created_at)
+        .select((
+            RoundAssignment::as_select(),
+            Option::<ScoreSheet>::as_select(),
+        ))
+        .load(conn)
+        .await
+}
+
+/// Saves a draft (created on the first save). The caller has locked the sheet with
+/// [`lock_sheet`] and seen it is a draft.
+pub async fn save_draft(
+    conn: &mut AsyncPgConnection,
+    assignment_id: Uuid,
+    scores: &serde_json::Value,
+    gates: &serde_json::Value,
+    comments: &serde_json::Value,
+    overall: Option<&str>,
+) -> QueryResult<ScoreSheet> {
+    diesel::insert_into(score_sheets::table)
+        .values((
+            score_sheets::assignment_id.eq(assignment_id),
+            score_sheets::scores.eq(scores),
+            score_sheets::gates.eq(gates),
+            score_sheets::comments.eq(comments),
+            score_sheets::overall_comment.eq(overall),
+        ))
+        .on_conflict(score_sheets::assignment_id)
+        .do_update()
+        .set((
+            score_sheets::scores.eq(scores),
+            score_sheets::gates.eq(gates),
+            score_sheets::comments.eq(comments),
+            score_sheets::overall_comment.eq(overall),
+            score_sheets::version.eq(score_sheets::version + 1),
+            score_sheets::updated_at.eq(Utc::now()),
+        ))
+        .returning(ScoreSheet::as_returning())
+        .get_result(conn)
+        .await
+}
+
+/// Locks the sheet (when there is one) and returns its state.
+pub async fn lock_sheet(
+    conn: &mut AsyncPgConnection,
+    assignment_id: Uuid,
+) -> QueryResult<Option<String>> {
+    score_sheets::table
+        .find(assignment_id)
+        .select(score_sheets::status)
+        .for_update()
+        .first(conn)
+        .await
+        .optional()
+}
+
+/// Draft → submitted, or submitted → draft (reopened with a reason); `None` when the sheet
+/// was not in `from`.
+pub async fn set_sheet_status(
+    conn: &mut AsyncPgConnection,
+    assignment_id: Uuid,
+    from: &str,
+    to: &str,
+    reopened_reason: Option<&str>,
+) -> QueryResult<Option<ScoreSheet>> {
+    let now = Utc::now();
+    diesel::update(
+        score_sheets::table
+            .filter(score_sheets::assignment_id.eq(assignment_id))
+            .filter(score_sheets::status.eq(from)),
+    )
+    .set((
+        score_sheets::status.eq(to),
+        score_sheets::submitted_at.eq((to == "submitted").then_some(now)),
+        score_sheets::reopened_reason.eq(reopened_reason),
+        score_sheets::version.eq(score_sheets::version + 1),
+        score_sheets::updated_at.eq(now),
+    ))
+    .returning(ScoreSheet::as_returning())
+    .get_result(conn)
+    .await
+    .optional()
+}
+
+/// The round's state change; `None` when it was no longer in `from`.
+pub async fn transition_round(
+    conn: &mut AsyncPgConnection,
+    id: Uuid,
+    from: &str,
+    to: &str,
+) -> QueryResult<Option<EvaluationRound>> {
+    diesel::update(
+        evaluation_rounds::table
+            .filter(evaluation_rounds::id.eq(id))
+            .filter(evaluation_rounds::status.eq(from)),
+    )
+    .set((
+        evaluation_rounds::status.eq(to),
+        evaluation_rounds::version.eq(evaluation_rounds::version + 1),
+        evaluation_rounds::updated_at.eq(Utc::now()),
+    ))
+    .returning(EvaluationRound::as_returning())
+    .get_result(conn)
+    .await
+    .optional()
+}

@@ -561,3 +561,247 @@ async fn in_a_units_own_round_colleagues_score_but_authors_do_not_and_do_not_see
         .await
         .expect_problem(403, "forbidden");
 }
+
+#[tokio::test]
+async fn evaluators_score_submit_and_see_each_other_only_after_their_own() {
+    let app = spawn_app().await;
+    let (cg, _, _) = completed(&app).await;
+    let round = district_round(&app, full_committee(&app).await)
+        .await
+        .expect(201);
+    let id = round.uuid("/id");
+    let chair = app.token("bcd.quan1.1").await;
+    let board = app
+        .post(
+            &format!("/api/v1/evaluation-rounds/{id}/entries"),
+            &chair,
+            &json!({ "initiative_ids": [cg] }),
+        )
+        .await
+        .expect(200);
+    let entry = board.uuid("/0/id");
+    let mut assignment = std::collections::HashMap::new();
+    for name in ["bcd.quan1.3", "bcd.quan1.4", "bcd.quan1.5"] {
+        let who = app.user_id(name).await;
+        let b = app
+            .post(
+                &format!("/api/v1/evaluation-rounds/{id}/assignments"),
+                &chair,
+                &json!({ "entry_id": entry, "evaluator_id": who }),
+            )
+            .await
+            .expect(200);
+        let a = b.body[0]["assignments"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|a| a["evaluator"]["id"] == json!(who))
+            .unwrap()["id"]
+            .as_str()
+            .unwrap()
+            .to_string();
+        assignment.insert(name, a);
+    }
+    let sheet = |name: &str| format!("/api/v1/evaluation-assignments/{}/sheet", assignment[name]);
+    let (t3, t4, t5) = (
+        app.token("bcd.quan1.3").await,
+        app.token("bcd.quan1.4").await,
+        app.token("bcd.quan1.5").await,
+    );
+    let full = json!({
+        "scores": { "solves_problems": 25, "social_impact": 20, "superiority": 18, "future_development": 15 },
+        "gates": { "legality": true },
+        "comments": { "social_impact": "Phụ huynh tiết kiệm thời gian đi lại." },
+        "overall_comment": "Mô hình thiết thực, nên nhân rộng."
+    });
+    // Not before scoring opens.
+    app.call(
+        reqwest::Method::PUT,
+        &sheet("bcd.quan1.3"),
+        Some(&t3),
+        None,
+        Some(&full),
+    )
+    .await
+    .expect_problem(409, "invalid_transition");
+    app.action(
+        &format!("/api/v1/evaluation-rounds/{id}/start-scoring"),
+        &t3,
+    )
+    .await
+    .expect_problem(403, "forbidden");
+    let started = app
+        .action(
+            &format!("/api/v1/evaluation-rounds/{id}/start-scoring"),
+            &chair,
+        )
+        .await
+        .expect(200);
+    assert_eq!(started.body["status"], "scoring");
+    app.action(
+        &format!("/api/v1/evaluation-rounds/{id}/start-scoring"),
+        &chair,
+    )
+    .await
+    .expect_problem(409, "invalid_transition");
+
+    // One's own sheet, with the criteria and their guidance; not another's.
+    let mine = app.get(&sheet("bcd.quan1.3"), &t3).await.expect(200);
+    assert_eq!(mine.body["status"], "due");
+    assert_eq!(mine.body["criteria"].as_array().unwrap().len(), 5);
+    assert!(
+        mine.body["criteria"][1]["guidance_vi"]
+            .as_str()
+            .unwrap()
+            .contains("số liệu")
+    );
+    assert_eq!(mine.body["allowed_actions"], json!(["save", "submit"]));
+    app.get(&sheet("bcd.quan1.3"), &t4)
+        .await
+        .expect_problem(403, "forbidden");
+    // A score above the criterion's maximum: 422 naming it; nothing saved.
+    let r = app
+        .call(
+            reqwest::Method::PUT,
+            &sheet("bcd.quan1.3"),
+            Some(&t3),
+            None,
+            Some(&json!({ "scores": { "solves_problems": 31, "novelty": 1 } })),
+        )
+        .await
+        .expect_problem(422, "validation_failed");
+    let fields = r.field_errors();
+    assert!(fields.contains(&("scores.solves_problems".into(), "out_of_range".into())));
+    assert!(fields.contains(&("scores.novelty".into(), "unknown_criterion".into())));
+    assert!(r.body.to_string().contains("Giải quyết các vấn đề đặt ra"));
+    assert_eq!(app.count("score_sheets").await, 0);
+    // A draft, then an incomplete submission lists what is missing.
+    let draft = app
+        .call(
+            reqwest::Method::PUT,
+            &sheet("bcd.quan1.3"),
+            Some(&t3),
+            None,
+            Some(&json!({ "scores": { "solves_problems": 20 } })),
+        )
+        .await
+        .expect(200);
+    assert_eq!(draft.body["status"], "draft");
+    assert_eq!(draft.body["total"], 20.0);
+    let r = app
+        .action(&format!("{}/submit", sheet("bcd.quan1.3")), &t3)
+        .await
+        .expect_problem(422, "incomplete_sheet");
+    assert_eq!(r.field_errors().len(), 4);
+    // Complete, submitted, locked.
+    app.call(
+        reqwest::Method::PUT,
+        &sheet("bcd.quan1.3"),
+        Some(&t3),
+        None,
+        Some(&full),
+    )
+    .await
+    .expect(200);
+    let sent = app
+        .action(&format!("{}/submit", sheet("bcd.quan1.3")), &t3)
+        .await
+        .expect(200);
+    assert_eq!(sent.body["status"], "submitted");
+    assert_eq!(sent.body["total"], 78.0);
+    assert_eq!(sent.body["allowed_actions"], json!([]));
+    app.call(
+        reqwest::Method::PUT,
+        &sheet("bcd.quan1.3"),
+        Some(&t3),
+        None,
+        Some(&full),
+    )
+    .await
+    .expect_problem(409, "sheet_submitted");
+
+    // The others' sheets: after one's own only.
+    let others = format!("/api/v1/evaluation-rounds/{id}/entries/{entry}/sheets");
+    app.get(&others, &t4)
+        .await
+        .expect_problem(403, "submit_first");
+    let seen = app.get(&others, &t3).await.expect(200);
+    assert_eq!(seen.body.as_array().unwrap().len(), 1);
+    app.call(
+        reqwest::Method::PUT,
+        &sheet("bcd.quan1.4"),
+        Some(&t4),
+        None,
+        Some(&full),
+    )
+    .await
+    .expect(200);
+    app.action(&format!("{}/submit", sheet("bcd.quan1.4")), &t4)
+        .await
+        .expect(200);
+    let seen = app.get(&others, &t4).await.expect(200);
+    assert_eq!(seen.body.as_array().unwrap().len(), 2);
+    // The chair sees every sheet, due ones included; authors see nothing of it.
+    let all = app.get(&others, &chair).await.expect(200);
+    assert_eq!(all.body.as_array().unwrap().len(), 3);
+    app.get(&others, &app.token("giaovien.cogiang.3").await)
+        .await
+        .expect_problem(404, "not_found");
+
+    // The chair reopens a sheet with a reason; a member may not.
+    let reopen = format!("{}/reopen", sheet("bcd.quan1.3"));
+    app.post(&reopen, &t4, &json!({ "reason": "Tôi muốn" }))
+        .await
+        .expect_problem(403, "forbidden");
+    app.post(&reopen, &chair, &json!({ "reason": "" }))
+        .await
+        .expect(422);
+    let reopened = app
+        .post(
+            &reopen,
+            &chair,
+            &json!({ "reason": "Điểm tiêu chí 3 chưa khớp nhận xét." }),
+        )
+        .await
+        .expect(200);
+    assert_eq!(reopened.body["status"], "draft");
+    assert_eq!(
+        reopened.body["reopened_reason"],
+        "Điểm tiêu chí 3 chưa khớp nhận xét."
+    );
+    app.call(
+        reqwest::Method::PUT,
+        &sheet("bcd.quan1.3"),
+        Some(&t3),
+        None,
+        Some(&full),
+    )
+    .await
+    .expect(200);
+
+    // A recused evaluator does not score.
+    app.post(
+        &format!(
+            "/api/v1/evaluation-assignments/{}/recuse",
+            assignment["bcd.quan1.5"]
+        ),
+        &t5,
+        &json!({ "note": "Tôi từng tư vấn cho sáng kiến này." }),
+    )
+    .await
+    .expect(204);
+    app.call(
+        reqwest::Method::PUT,
+        &sheet("bcd.quan1.5"),
+        Some(&t5),
+        None,
+        Some(&full),
+    )
+    .await
+    .expect_problem(403, "forbidden");
+    assert_eq!(
+        app.count("audit_log WHERE action LIKE 'score_sheet.%'")
+            .await,
+        3
+    );
+}

@@ -358,6 +358,14 @@ const MATRIX: &[Op] = &[
     op!("assign_evaluators_automatically", "", ORGS, admin "FFFF", officer "FFAH", head "AHHH", focal "FHHH", staff "FHHH", evaluator "FFFH", anonymous "UUUU"),
     // one's own assignment only: here bcd.quan1.1's, a member of each round
     op!("recuse_evaluator",                "", ORGS, admin "FFFF", officer "FFFH", head "FHHH", focal "FHHH", staff "FHHH", evaluator "AAAA", anonymous "UUUU"),
+    // scoring: one's own sheet (bcd.quan1.1's here); the chair and the organiser see any
+    // sheet, open scoring and reopen a submitted sheet
+    op!("start_scoring",      "setup",     ORGS, admin "FFFF", officer "FFAH", head "AHHH", focal "FHHH", staff "FHHH", evaluator "FFFF", anonymous "UUUU"),
+    op!("get_score_sheet",    "scoring",   ORGS, admin "FFFF", officer "FFAH", head "AHHH", focal "FHHH", staff "FHHH", evaluator "AAAA", anonymous "UUUU"),
+    op!("save_score_sheet",   "scoring",   ORGS, admin "FFFF", officer "FFFH", head "FHHH", focal "FHHH", staff "FHHH", evaluator "AAAA", anonymous "UUUU"),
+    op!("submit_score_sheet", "draft",     ORGS, admin "FFFF", officer "FFFH", head "FHHH", focal "FHHH", staff "FHHH", evaluator "AAAA", anonymous "UUUU"),
+    op!("reopen_score_sheet", "submitted", ORGS, admin "FFFF", officer "FFAH", head "AHHH", focal "FHHH", staff "FHHH", evaluator "FFFF", anonymous "UUUU"),
+    op!("list_entry_sheets",  "submitted", ORGS, admin "FFFF", officer "FFAH", head "AHHH", focal "FHHH", staff "FHHH", evaluator "AAAA", anonymous "UUUU"),
     // reports: the unit's people open them; whoever opened one (here giaovien.cogiang.1), the
     // head and the focal officer write and send it; the campaign's authority answers it.
     // Everyone above the unit reads it. Evidence on a report follows the report.
@@ -557,12 +565,15 @@ async fn target_report(app: &TestApp, places: &Places, t: Target, status: &str) 
 /// A round of the target's organisation in `setup` (a unit's committee for the schools, the
 /// authority's otherwise) with one entry and one scoring member who is neither of the
 /// matrix's roles nor an author of the entry; with `own`, `bcd.quan1.1` (the evaluator role)
-/// also sits on it and is assigned. (round, entry, scorer, that assignment or nil)
+/// also sits on it and is assigned. With `sheet` (`setup`, `scoring`, `draft`, `submitted`)
+/// the round is in set-up or scoring, and his complete sheet a draft or submitted.
+/// (round, entry, scorer, that assignment or nil)
 async fn target_round(
     app: &TestApp,
     places: &Places,
     t: Target,
     own: bool,
+    sheet: Option<&str>,
 ) -> (Uuid, Uuid, Uuid, Uuid) {
     let (level, scorer_name) = match t {
         Target::CoGiang => ("unit_committee", "congdoan.cogiang"),
@@ -593,6 +604,26 @@ async fn target_round(
              VALUES ('{assignment}', '{entry}', '{evaluator}', '{}');",
             places.teacher
         ));
+    }
+    if let Some(state) = sheet {
+        if state != "setup" {
+            sql.push_str(&format!(
+                "UPDATE evaluation_rounds SET status = 'scoring' WHERE id = '{round}';"
+            ));
+        }
+        if state == "draft" || state == "submitted" {
+            let submitted_at = if state == "submitted" {
+                "now()"
+            } else {
+                "NULL"
+            };
+            sql.push_str(&format!(
+                "INSERT INTO score_sheets (assignment_id, scores, gates, status, submitted_at) \
+                 VALUES ('{assignment}', '{{\"solves_problems\": 20, \"social_impact\": 15, \
+                 \"superiority\": 10, \"future_development\": 10}}', '{{\"legality\": true}}', \
+                 '{state}', {submitted_at});"
+            ));
+        }
     }
     app.exec_ok(&sql).await;
     (
@@ -923,7 +954,7 @@ async fn perform(app: &TestApp, places: &Places, op: &Op, role: Role, t: Target)
         | "assign_evaluators_automatically"
         | "recuse_evaluator" => {
             let (round, entry, scorer, assignment) =
-                target_round(app, places, t, op.id == "recuse_evaluator").await;
+                target_round(app, places, t, op.id == "recuse_evaluator", None).await;
             let base = format!("/api/v1/evaluation-rounds/{round}");
             match op.id {
                 "list_round_entries" => {
@@ -967,6 +998,44 @@ async fn perform(app: &TestApp, places: &Places, op: &Op, role: Role, t: Target)
                         format!("/api/v1/evaluation-assignments/{assignment}/recuse"),
                         None,
                         Some(body),
+                    )
+                    .await
+                }
+            }
+        }
+        "start_scoring" | "get_score_sheet" | "save_score_sheet" | "submit_score_sheet"
+        | "reopen_score_sheet" | "list_entry_sheets" => {
+            let (round, entry, _, assignment) =
+                target_round(app, places, t, true, Some(op.state)).await;
+            let sheet = format!("/api/v1/evaluation-assignments/{assignment}/sheet");
+            match op.id {
+                "start_scoring" => {
+                    call(
+                        Method::POST,
+                        format!("/api/v1/evaluation-rounds/{round}/start-scoring"),
+                        None,
+                        None,
+                    )
+                    .await
+                }
+                "get_score_sheet" => call(Method::GET, sheet, None, None).await,
+                "save_score_sheet" => {
+                    let body = json!({ "scores": { "solves_problems": 20 } });
+                    call(Method::PUT, sheet, None, Some(body)).await
+                }
+                "submit_score_sheet" => {
+                    call(Method::POST, format!("{sheet}/submit"), None, None).await
+                }
+                "reopen_score_sheet" => {
+                    let body = json!({ "reason": "Chấm lại tiêu chí 2" });
+                    call(Method::POST, format!("{sheet}/reopen"), None, Some(body)).await
+                }
+                _ => {
+                    call(
+                        Method::GET,
+                        format!("/api/v1/evaluation-rounds/{round}/entries/{entry}/sheets"),
+                        None,
+                        None,
                     )
                     .await
                 }

@@ -93,8 +93,12 @@ test('an initiative is submitted, returned, corrected, registered, sent in Mẫu
   const focalRow = page.getByRole('row').filter({ hasText: suffix });
   await focalRow.getByRole('button', { name: 'Trả lại' }).click();
   const dialog = page.getByRole('dialog');
-  await dialog.getByRole('button', { name: 'Trả lại' }).click();
-  await expect(dialog.getByText('Vui lòng nhập lý do trả lại.')).toBeVisible(); // required
+  await expect(dialog.getByLabel('Lý do trả lại')).toBeVisible();
+  // The reason is required (a click while the dialog still animates in can be lost: again).
+  await expect(async () => {
+    await dialog.getByRole('button', { name: 'Trả lại' }).click();
+    await expect(dialog.getByText('Vui lòng nhập lý do trả lại.')).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 20_000 });
   await dialog.getByLabel('Lý do trả lại').fill(reason);
   await dialog.getByRole('button', { name: 'Trả lại' }).click();
   await expect(dialog).toBeHidden();

@@ -1259,6 +1259,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/evaluation-rounds/{id}/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The results (the committee and the organiser). */
+        get: operations["get_round_results"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/evaluation-rounds/{id}/start-scoring": {
         parameters: {
             query?: never;
@@ -1811,6 +1828,12 @@ export interface components {
              * @description The highest weighted total a sheet can reach.
              */
             max_total: number;
+        };
+        /** @description A criterion's aggregate for one initiative. */
+        CriterionResult: {
+            code: string;
+            /** Format: double */
+            value?: number | null;
         };
         /** @description One criterion of a set. */
         CriterionView: {
@@ -2723,6 +2746,38 @@ export interface components {
             /** Format: password */
             new_password: string;
         };
+        /** @description One initiative's place in the ranking. */
+        ResultRow: {
+            /**
+             * Format: int64
+             * @description 1 for the first; initiatives without a submitted sheet come last, unranked.
+             */
+            rank?: number | null;
+            /** Format: uuid */
+            entry_id: string;
+            initiative: components["schemas"]["EntryInitiative"];
+            /**
+             * Format: double
+             * @description The aggregate of the submitted sheets' weighted totals.
+             */
+            total?: number | null;
+            per_criterion: components["schemas"]["CriterionResult"][];
+            /**
+             * Format: double
+             * @description The lowest submitted total (the first tie-break).
+             */
+            lowest?: number | null;
+            /** Format: int64 */
+            sheets_submitted: number;
+            /**
+             * Format: int64
+             * @description Assigned and not recused.
+             */
+            sheets_expected: number;
+            /** @description A submitted sheet failed a gate: ineligible whatever its points. */
+            gate_failed: boolean;
+            eligible: boolean;
+        };
         RoadmapStepInput: {
             title: string;
             /** Format: date */
@@ -2786,6 +2841,38 @@ export interface components {
         RoundMemberView: {
             user: components["schemas"]["UserRef"];
             role: components["schemas"]["MemberRoleCode"];
+        };
+        /** @description How far the scoring is. */
+        RoundProgress: {
+            /**
+             * Format: int64
+             * @description Expected sheets (assignments not recused).
+             */
+            expected: number;
+            /** Format: int64 */
+            submitted: number;
+            /** Format: int64 */
+            drafts: number;
+            /**
+             * Format: int64
+             * @description Not started.
+             */
+            due: number;
+            /** Format: int64 */
+            recused: number;
+            /** @description Past the scoring window and not all submitted. */
+            overdue: boolean;
+        };
+        RoundResults: {
+            /** Format: uuid */
+            round_id: string;
+            /** Format: double */
+            max_total: number;
+            aggregation: components["schemas"]["AggregationCode"];
+            /** @description How ties are broken, in words. */
+            tie_break_vi: string;
+            progress: components["schemas"]["RoundProgress"];
+            ranking: components["schemas"]["ResultRow"][];
         };
         /** @enum {string} */
         RoundStatusCode: "setup" | "scoring" | "closed" | "published";
@@ -10243,6 +10330,83 @@ export interface operations {
             };
             /** @description The note is missing */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the body carries only the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_round_results: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Round id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Aggregates, ranking and progress */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoundResults"];
+                };
+            };
+            /** @description Malformed request: bad JSON, query or path parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not on the committee nor its organiser */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in the caller's reach */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -106,6 +106,7 @@ pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
         .service(evaluation_rounds::entries::assign_evaluators_automatically)
         .service(evaluation_rounds::entries::assign_evaluator)
         .service(evaluation_rounds::entries::recuse_evaluator)
+        .service(evaluation_rounds::results::get_round_results)
         .service(evaluation_rounds::sheets::start_scoring)
         .service(evaluation_rounds::sheets::list_entry_sheets)
         .service(evaluation_rounds::sheets::get_score_sheet)

@@ -292,3 +292,55 @@ pub struct SaveSheetRequest {
     #[schema(max_length = 5000)]
     pub overall_comment: Option<String>,
 }
+
+/// A criterion's aggregate for one initiative.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct CriterionResult {
+    pub code: String,
+    pub value: Option<f64>,
+}
+
+/// One initiative's place in the ranking.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct ResultRow {
+    /// 1 for the first; initiatives without a submitted sheet come last, unranked.
+    pub rank: Option<i64>,
+    pub entry_id: Uuid,
+    pub initiative: EntryInitiative,
+    /// The aggregate of the submitted sheets' weighted totals.
+    pub total: Option<f64>,
+    pub per_criterion: Vec<CriterionResult>,
+    /// The lowest submitted total (the first tie-break).
+    pub lowest: Option<f64>,
+    pub sheets_submitted: i64,
+    /// Assigned and not recused.
+    pub sheets_expected: i64,
+    /// A submitted sheet failed a gate: ineligible whatever its points.
+    pub gate_failed: bool,
+    pub eligible: bool,
+}
+
+/// How far the scoring is.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct RoundProgress {
+    /// Expected sheets (assignments not recused).
+    pub expected: i64,
+    pub submitted: i64,
+    pub drafts: i64,
+    /// Not started.
+    pub due: i64,
+    pub recused: i64,
+    /// Past the scoring window and not all submitted.
+    pub overdue: bool,
+}
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct RoundResults {
+    pub round_id: Uuid,
+    pub max_total: f64,
+    pub aggregation: AggregationCode,
+    /// How ties are broken, in words.
+    pub tie_break_vi: String,
+    pub progress: RoundProgress,
+    pub ranking: Vec<ResultRow>,
+}

@@ -462,3 +462,17 @@ pub async fn transition_round(
     .await
     .optional()
 }
+
+/// Every sheet of the round with its assignment.
+pub async fn sheets_of_round(
+    conn: &mut AsyncPgConnection,
+    round_id: Uuid,
+) -> QueryResult<Vec<(RoundAssignment, ScoreSheet)>> {
+    round_assignments::table
+        .inner_join(round_entries::table)
+        .inner_join(score_sheets::table)
+        .filter(round_entries::round_id.eq(round_id))
+        .select((RoundAssignment::as_select(), ScoreSheet::as_select()))
+        .load(conn)
+        .await
+}

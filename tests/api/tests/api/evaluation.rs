@@ -805,3 +805,101 @@ async fn evaluators_score_submit_and_see_each_other_only_after_their_own() {
         3
     );
 }
+
+#[tokio::test]
+async fn results_rank_by_aggregate_with_gates_and_the_stated_tie_break() {
+    let app = spawn_app().await;
+    let (cg, thd, _) = completed(&app).await;
+    let round = district_round(&app, full_committee(&app).await)
+        .await
+        .expect(201);
+    let id = round.uuid("/id");
+    let chair = app.token("bcd.quan1.1").await;
+    app.post(
+        &format!("/api/v1/evaluation-rounds/{id}/entries"),
+        &chair,
+        &json!({ "initiative_ids": [cg, thd] }),
+    )
+    .await
+    .expect(200);
+    let board = app
+        .action(
+            &format!("/api/v1/evaluation-rounds/{id}/assignments/auto"),
+            &chair,
+        )
+        .await
+        .expect(200);
+    // Scores written straight to the sheets: Cô Giang's gets 70 and 80 and a failed gate in
+    // one sheet; Trần Hưng Đạo's 60 and 50; the third sheet of each stays due.
+    let mut n = 0;
+    for e in board.body.as_array().unwrap() {
+        let cg_entry = e["initiative"]["id"] == json!(cg);
+        for (k, a) in e["assignments"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .take(2)
+            .enumerate()
+        {
+            let (points, legal) = match (cg_entry, k) {
+                (true, 0) => (70, true),
+                (true, _) => (80, false),
+                (false, 0) => (60, true),
+                (false, _) => (50, true),
+            };
+            app.exec_ok(&format!(
+                "INSERT INTO score_sheets (assignment_id, scores, gates, status, submitted_at) \
+                 VALUES ('{}', '{{\"solves_problems\": {points}}}', '{{\"legality\": {legal}}}', \
+                 'submitted', now())",
+                a["id"].as_str().unwrap()
+            ))
+            .await;
+            n += 1;
+        }
+    }
+    assert_eq!(n, 4);
+    let results = app
+        .get(&format!("/api/v1/evaluation-rounds/{id}/results"), &chair)
+        .await
+        .expect(200);
+    let ranking = results.body["ranking"].as_array().unwrap();
+    assert_eq!(ranking.len(), 2);
+    // Trần Hưng Đạo first: Cô Giang has more points (75) but failed the legality gate.
+    assert_eq!(ranking[0]["initiative"]["id"], json!(thd));
+    assert_eq!(ranking[0]["total"], 55.0);
+    assert_eq!(ranking[0]["rank"], 1);
+    assert_eq!(ranking[0]["eligible"], true);
+    assert_eq!(ranking[1]["total"], 75.0);
+    assert_eq!(ranking[1]["gate_failed"], true);
+    assert_eq!(ranking[1]["eligible"], false);
+    assert_eq!(ranking[1]["sheets_submitted"], 2);
+    assert_eq!(ranking[1]["sheets_expected"], 3);
+    assert_eq!(ranking[1]["per_criterion"][0]["code"], "solves_problems");
+    assert_eq!(ranking[1]["per_criterion"][0]["value"], 75.0);
+    assert_eq!(results.body["max_total"], 100.0);
+    assert!(
+        results.body["tie_break_vi"]
+            .as_str()
+            .unwrap()
+            .contains("phiếu thấp nhất")
+    );
+    let progress = &results.body["progress"];
+    assert_eq!(progress["expected"], 6);
+    assert_eq!(progress["submitted"], 4);
+    assert_eq!(progress["due"], 2);
+    // The scoring window (to 08/12/2023) is past and two sheets are missing.
+    assert_eq!(progress["overdue"], true);
+    // A member sees them; an author of Cô Giang's does not reach the district's round.
+    app.get(
+        &format!("/api/v1/evaluation-rounds/{id}/results"),
+        &app.token("bcd.quan1.4").await,
+    )
+    .await
+    .expect(200);
+    app.get(
+        &format!("/api/v1/evaluation-rounds/{id}/results"),
+        &app.token("giaovien.cogiang.3").await,
+    )
+    .await
+    .expect_problem(404, "not_found");
+}

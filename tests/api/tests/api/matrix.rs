@@ -365,6 +365,7 @@ const MATRIX: &[Op] = &[
     op!("save_score_sheet",   "scoring",   ORGS, admin "FFFF", officer "FFFH", head "FHHH", focal "FHHH", staff "FHHH", evaluator "AAAA", anonymous "UUUU"),
     op!("submit_score_sheet", "draft",     ORGS, admin "FFFF", officer "FFFH", head "FHHH", focal "FHHH", staff "FHHH", evaluator "AAAA", anonymous "UUUU"),
     op!("reopen_score_sheet", "submitted", ORGS, admin "FFFF", officer "FFAH", head "AHHH", focal "FHHH", staff "FHHH", evaluator "FFFF", anonymous "UUUU"),
+    op!("get_round_results",  "submitted", ORGS, admin "FFFF", officer "FFAH", head "AHHH", focal "FHHH", staff "FHHH", evaluator "AAAA", anonymous "UUUU"),
     op!("list_entry_sheets",  "submitted", ORGS, admin "FFFF", officer "FFAH", head "AHHH", focal "FHHH", staff "FHHH", evaluator "AAAA", anonymous "UUUU"),
     // reports: the unit's people open them; whoever opened one (here giaovien.cogiang.1), the
     // head and the focal officer write and send it; the campaign's authority answers it.
@@ -1004,7 +1005,7 @@ async fn perform(app: &TestApp, places: &Places, op: &Op, role: Role, t: Target)
             }
         }
         "start_scoring" | "get_score_sheet" | "save_score_sheet" | "submit_score_sheet"
-        | "reopen_score_sheet" | "list_entry_sheets" => {
+        | "reopen_score_sheet" | "list_entry_sheets" | "get_round_results" => {
             let (round, entry, _, assignment) =
                 target_round(app, places, t, true, Some(op.state)).await;
             let sheet = format!("/api/v1/evaluation-assignments/{assignment}/sheet");
@@ -1019,6 +1020,15 @@ async fn perform(app: &TestApp, places: &Places, op: &Op, role: Role, t: Target)
                     .await
                 }
                 "get_score_sheet" => call(Method::GET, sheet, None, None).await,
+                "get_round_results" => {
+                    call(
+                        Method::GET,
+                        format!("/api/v1/evaluation-rounds/{round}/results"),
+                        None,
+                        None,
+                    )
+                    .await
+                }
                 "save_score_sheet" => {
                     let body = json!({ "scores": { "solves_problems": 20 } });
                     call(Method::PUT, sheet, None, Some(body)).await

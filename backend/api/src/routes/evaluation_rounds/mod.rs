@@ -4,6 +4,7 @@ pub mod create;
 pub mod entries;
 pub mod get;
 pub mod list;
+pub mod results;
 pub mod sheets;
 
 use std::collections::HashMap;

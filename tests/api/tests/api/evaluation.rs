@@ -903,3 +903,60 @@ async fn results_rank_by_aggregate_with_gates_and_the_stated_tie_break() {
     .await
     .expect_problem(404, "not_found");
 }
+
+/// The sheets of an entry are read through its own round only: a round one oversees does not
+/// open another round's entries.
+#[tokio::test]
+async fn an_entry_is_read_through_its_own_round() {
+    let app = spawn_app().await;
+    let (cg, _, _) = completed(&app).await;
+    let district = district_round(&app, full_committee(&app).await)
+        .await
+        .expect(201)
+        .uuid("/id");
+    let chair = app.token("bcd.quan1.1").await;
+    let entry = app
+        .post(
+            &format!("/api/v1/evaluation-rounds/{district}/entries"),
+            &chair,
+            &json!({ "initiative_ids": [cg] }),
+        )
+        .await
+        .expect(200)
+        .uuid("/0/id");
+    // Cô Giang's own round, overseen by its head.
+    let head = app.token(HEAD).await;
+    let own = app
+        .post(
+            "/api/v1/evaluation-rounds",
+            &head,
+            &json!({
+                "campaign_id": app.campaign_id("175/KH-UBND").await,
+                "level": "unit_committee",
+                "title": "Ban Chỉ đạo CCHC Trường Mầm non Cô Giang",
+                "criteria_set_id": set_id(&app, "seed-selection").await,
+                "scoring_opens_on": "2023-12-01",
+                "scoring_closes_on": "2023-12-15",
+                "members": [
+                    { "user_id": app.user_id(HEAD).await, "role": "chair" },
+                    { "user_id": app.user_id("phohieutruong.cogiang").await, "role": "secretary" },
+                    { "user_id": app.user_id("congdoan.cogiang").await, "role": "member" },
+                ],
+            }),
+        )
+        .await
+        .expect(201)
+        .uuid("/id");
+    app.get(
+        &format!("/api/v1/evaluation-rounds/{own}/entries/{entry}/sheets"),
+        &head,
+    )
+    .await
+    .expect_problem(404, "not_found");
+    app.get(
+        &format!("/api/v1/evaluation-rounds/{district}/entries/{entry}/sheets"),
+        &chair,
+    )
+    .await
+    .expect(200);
+}

@@ -26,6 +26,7 @@ use crate::views::campaigns::CampaignRef;
 use crate::views::evaluation::{RoundMemberView, RoundView};
 use crate::views::{OrganizationRef, UserRef};
 
+#[derive(Clone)]
 pub struct LoadedRound {
     pub round: EvaluationRound,
     pub level: RoundLevel,

@@ -559,6 +559,14 @@ pub async fn list_entry_sheets(
     let mut conn = state.conn().await?;
     let r = super::load(&mut conn, id).await?;
     r.authorize(&p, RoundOp::View)?;
+    // The entry must be the round's: the round's reach is what was checked.
+    let Some((entry, _)) = eval_queries::entries_of(&mut conn, r.round.id)
+        .await?
+        .into_iter()
+        .find(|(e, _)| e.id == entry_id)
+    else {
+        return Err(ApiError::not_found());
+    };
     let rows = eval_queries::sheets_of_entry(&mut conn, entry_id).await?;
     let oversees = r.my_role(&p) == Some(MemberRole::Chair)
         || crate::authz::manages_rounds(&p, r.level, &r.organization.ancestry());
@@ -586,11 +594,10 @@ pub async fn list_entry_sheets(
     for (a, sheet) in rows {
         let submitted = sheet.as_ref().is_some_and(|s| s.status == "submitted");
         if oversees || submitted {
-            let (_, entry) = eval_queries::find_assignment(&mut conn, a.id).await?;
             let l = Loaded {
-                round: super::load(&mut conn, id).await?,
+                round: r.clone(),
                 assignment: a,
-                entry,
+                entry: entry.clone(),
                 sheet,
                 criteria: criteria.clone(),
             };

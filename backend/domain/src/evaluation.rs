@@ -69,6 +69,13 @@ codes!(MemberRole {
     Member => "member",
 });
 
+impl MemberRole {
+    /// The secretary keeps the minutes; the chair and the members score.
+    pub fn scores(self) -> bool {
+        self != MemberRole::Secretary
+    }
+}
+
 /// A committee has one chair, at most one secretary, and at least three members in all
 /// (a two-thirds vote needs them); nobody twice. Returns the problems found.
 pub fn check_committee<U: PartialEq + Copy>(members: &[(U, MemberRole)]) -> Vec<&'static str> {

@@ -301,7 +301,7 @@ pub async fn remove_round_entry(
 fn scorers(r: &LoadedRound) -> Vec<Uuid> {
     r.members
         .iter()
-        .filter(|(m, _)| m.role != MemberRole::Secretary.as_str())
+        .filter(|(m, _)| MemberRole::parse(&m.role).is_some_and(MemberRole::scores))
         .map(|(m, _)| m.user_id)
         .collect()
 }

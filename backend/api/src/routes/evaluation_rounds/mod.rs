@@ -57,6 +57,13 @@ impl LoadedRound {
         self.decide(p, op).into_result()
     }
 
+    /// The chair, or whoever may organise rounds of this level there: sees every sheet,
+    /// reopens one.
+    pub fn oversees(&self, p: &Principal) -> bool {
+        self.my_role(p) == Some(MemberRole::Chair)
+            || authz::manages_rounds(p, self.level, &self.organization.ancestry())
+    }
+
     pub fn status(&self) -> RoundStatus {
         RoundStatus::parse(&self.round.status).unwrap_or(RoundStatus::Setup)
     }

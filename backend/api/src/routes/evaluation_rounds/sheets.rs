@@ -13,7 +13,7 @@ use thidua_db::queries::{
     users as user_queries,
 };
 use thidua_domain::evaluation::{
-    Criterion, MemberRole, RoundStatus, Sheet, SheetProblem, check_sheet, max_total, sheet_total,
+    Criterion, RoundStatus, Sheet, SheetProblem, check_sheet, max_total, sheet_total,
 };
 use thidua_domain::validation::{optional_text, required_text};
 use thidua_domain::{FieldError, ValidationErrors};
@@ -43,14 +43,8 @@ impl Loaded {
         self.assignment.evaluator_id == p.user_id
     }
 
-    /// The chair or the round's organiser.
     fn oversees(&self, p: &Principal) -> bool {
-        self.round.my_role(p) == Some(MemberRole::Chair)
-            || crate::authz::manages_rounds(
-                p,
-                self.round.level,
-                &self.round.organization.ancestry(),
-            )
+        self.round.oversees(p)
     }
 
     fn status(&self) -> &str {
@@ -568,8 +562,7 @@ pub async fn list_entry_sheets(
         return Err(ApiError::not_found());
     };
     let rows = eval_queries::sheets_of_entry(&mut conn, entry_id).await?;
-    let oversees = r.my_role(&p) == Some(MemberRole::Chair)
-        || crate::authz::manages_rounds(&p, r.level, &r.organization.ancestry());
+    let oversees = r.oversees(&p);
     if !oversees {
         let own = rows.iter().find(|(a, _)| a.evaluator_id == p.user_id);
         match own {

@@ -634,6 +634,10 @@ pub struct EvaluationRound {
     pub created_by: Uuid,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    pub closed_at: Option<DateTime<Utc>>,
+    pub closed_by: Option<Uuid>,
+    pub published_at: Option<DateTime<Utc>>,
+    pub published_by: Option<Uuid>,
 }
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
@@ -643,6 +647,8 @@ pub struct RoundMember {
     pub round_id: Uuid,
     pub user_id: Uuid,
     pub role: String,
+    /// Attended the committee's meeting (recorded when the round is closed).
+    pub present: Option<bool>,
 }
 
 #[derive(Debug, Clone, Queryable, Selectable)]
@@ -676,6 +682,8 @@ pub struct RoundAssignment {
     pub created_at: DateTime<Utc>,
     pub recused_at: Option<DateTime<Utc>>,
     pub conflict_note: Option<String>,
+    /// The chair's last reminder while the sheet was due.
+    pub reminded_at: Option<DateTime<Utc>>,
 }
 
 #[derive(Debug, Clone, Queryable, Selectable)]

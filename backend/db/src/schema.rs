@@ -100,6 +100,10 @@ diesel::table! {
         created_by -> Uuid,
         created_at -> Timestamptz,
         updated_at -> Timestamptz,
+        closed_at -> Nullable<Timestamptz>,
+        closed_by -> Nullable<Uuid>,
+        published_at -> Nullable<Timestamptz>,
+        published_by -> Nullable<Uuid>,
     }
 }
 
@@ -361,6 +365,7 @@ diesel::table! {
         created_at -> Timestamptz,
         recused_at -> Nullable<Timestamptz>,
         conflict_note -> Nullable<Text>,
+        reminded_at -> Nullable<Timestamptz>,
     }
 }
 
@@ -388,6 +393,7 @@ diesel::table! {
         round_id -> Uuid,
         user_id -> Uuid,
         role -> Text,
+        present -> Nullable<Bool>,
     }
 }
 
@@ -443,7 +449,6 @@ diesel::joinable!(deadline_extensions -> users (granted_by));
 diesel::joinable!(evaluation_rounds -> campaigns (campaign_id));
 diesel::joinable!(evaluation_rounds -> criteria_sets (criteria_set_id));
 diesel::joinable!(evaluation_rounds -> organizations (organization_id));
-diesel::joinable!(evaluation_rounds -> users (created_by));
 diesel::joinable!(files -> file_blobs (sha256));
 diesel::joinable!(files -> initiatives (initiative_id));
 diesel::joinable!(files -> organizations (organization_id));

@@ -315,6 +315,97 @@ pub fn two_thirds(members: u32, in_favour: u32) -> bool {
     members > 0 && u64::from(in_favour) * 3 >= u64::from(members) * 2
 }
 
+/// The committee's decision on an initiative (nghiệm thu đạt / không đạt).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    Accepted,
+    NotAccepted,
+}
+codes!(Verdict {
+    Accepted => "accepted",
+    NotAccepted => "not_accepted",
+});
+
+/// How the committee voted on a decision.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Vote {
+    pub in_favour: u32,
+    pub against: u32,
+    pub abstain: u32,
+}
+
+/// Why a decision cannot be recorded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DecisionProblem {
+    /// More votes than the committee has members.
+    VotesExceedMembers,
+    /// Fewer than two thirds of the members voted in favour.
+    TwoThirdsNotReached,
+    /// Only an accepted initiative can be proposed for an award.
+    SelectedNotAccepted,
+    /// An ineligible initiative (a failed gate, or no submitted sheet) cannot be accepted.
+    Ineligible,
+}
+
+/// Checks a decision of a committee of `members`: the vote, and what may be decided of an
+/// initiative whose outcome is (or is not) `eligible`.
+pub fn check_decision(
+    members: u32,
+    vote: Vote,
+    verdict: Verdict,
+    selected_for_award: bool,
+    eligible: bool,
+) -> Vec<DecisionProblem> {
+    let mut out = Vec::new();
+    let cast = u64::from(vote.in_favour) + u64::from(vote.against) + u64::from(vote.abstain);
+    if cast > u64::from(members) {
+        out.push(DecisionProblem::VotesExceedMembers);
+    } else if !two_thirds(members, vote.in_favour) {
+        out.push(DecisionProblem::TwoThirdsNotReached);
+    }
+    if selected_for_award && verdict != Verdict::Accepted {
+        out.push(DecisionProblem::SelectedNotAccepted);
+    }
+    if verdict == Verdict::Accepted && !eligible {
+        out.push(DecisionProblem::Ineligible);
+    }
+    out
+}
+
+/// One entry as closing sees it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ClosingEntry {
+    pub decided: bool,
+    pub selected_for_award: bool,
+    pub eligible: bool,
+}
+
+/// Why a round cannot be closed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CloseProblem {
+    /// This many initiatives have no decision yet.
+    Undecided(usize),
+    /// A unit committee must select at least one model to propose (§III.2.2), unless none was
+    /// eligible.
+    NoModelSelected,
+}
+
+pub fn check_close(level: RoundLevel, entries: &[ClosingEntry]) -> Vec<CloseProblem> {
+    let mut out = Vec::new();
+    let undecided = entries.iter().filter(|e| !e.decided).count();
+    if undecided > 0 {
+        out.push(CloseProblem::Undecided(undecided));
+    }
+    if level == RoundLevel::UnitCommittee
+        && entries.iter().any(|e| e.eligible)
+        && !entries.iter().any(|e| e.selected_for_award)
+    {
+        out.push(CloseProblem::NoModelSelected);
+    }
+    out
+}
+
 /// Assigns `per_item` evaluators to each item, never one in `conflicts` (item, evaluator),
 /// each time to the least loaded of the allowed (ties by the evaluators' order): without
 /// conflicts the loads differ by at most one. Items with few allowed evaluators go first.
@@ -514,6 +605,67 @@ mod tests {
         assert!(two_thirds(7, 5));
         assert!(!two_thirds(7, 4));
         assert!(!two_thirds(0, 0));
+    }
+
+    fn vote(in_favour: u32, against: u32, abstain: u32) -> Vote {
+        Vote {
+            in_favour,
+            against,
+            abstain,
+        }
+    }
+
+    #[test]
+    fn a_decision_needs_two_thirds_of_the_members() {
+        use DecisionProblem as P;
+        let ok = check_decision(5, vote(4, 1, 0), Verdict::Accepted, true, true);
+        assert!(ok.is_empty());
+        assert_eq!(
+            check_decision(5, vote(3, 1, 1), Verdict::Accepted, false, true),
+            vec![P::TwoThirdsNotReached]
+        );
+        assert_eq!(
+            check_decision(5, vote(5, 1, 0), Verdict::NotAccepted, false, true),
+            vec![P::VotesExceedMembers]
+        );
+        assert_eq!(
+            check_decision(3, vote(3, 0, 0), Verdict::NotAccepted, true, true),
+            vec![P::SelectedNotAccepted]
+        );
+        assert_eq!(
+            check_decision(3, vote(2, 1, 0), Verdict::Accepted, false, false),
+            vec![P::Ineligible]
+        );
+        // Not accepting an ineligible initiative is what the committee should do.
+        assert!(check_decision(3, vote(3, 0, 0), Verdict::NotAccepted, false, false).is_empty());
+    }
+
+    #[test]
+    fn a_unit_committee_closes_with_a_model_unless_none_was_eligible() {
+        let e = |decided, selected_for_award, eligible| ClosingEntry {
+            decided,
+            selected_for_award,
+            eligible,
+        };
+        let unit = RoundLevel::UnitCommittee;
+        assert!(check_close(unit, &[e(true, true, true), e(true, false, true)]).is_empty());
+        assert_eq!(
+            check_close(unit, &[e(true, false, true), e(true, false, false)]),
+            vec![CloseProblem::NoModelSelected]
+        );
+        assert!(check_close(unit, &[e(true, false, false)]).is_empty());
+        assert!(check_close(RoundLevel::AuthorityCommittee, &[e(true, false, true)]).is_empty());
+        assert_eq!(
+            check_close(
+                unit,
+                &[
+                    e(false, false, false),
+                    e(true, false, false),
+                    e(false, false, false)
+                ]
+            ),
+            vec![CloseProblem::Undecided(2)]
+        );
     }
 
     #[test]

@@ -1266,8 +1266,197 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The results (the committee and the organiser). */
+        /**
+         * The results: for the committee and the organiser at any time (live while scoring), for
+         *     everyone who sees the round once it is published. No evaluator is named.
+         */
         get: operations["get_round_results"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/evaluation-rounds/{id}/entries/{entry_id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Record the committee's decision on an initiative (or correct it until the round is
+         *     closed): accepted or not, proposed for an award or not, with the vote.
+         */
+        put: operations["record_round_decision"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/evaluation-rounds/{id}/reminders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Remind the evaluators whose sheets are still due (not submitted, not recused); each sees
+         *     the reminder on the assignment.
+         */
+        post: operations["remind_evaluators"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/evaluation-rounds/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Close the round after the meeting (`scoring → closed`), recording who attended: every
+         *     initiative decided, and a unit committee has chosen at least one model unless none was
+         *     eligible (§III.2.2).
+         */
+        post: operations["close_round"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/evaluation-rounds/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Publish the closed round's results (`closed → published`): the units and the authors then
+         *     see the aggregates, the ranking and the decisions, never an evaluator's name or sheet.
+         */
+        post: operations["publish_round"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/evaluation-rounds/{id}/minutes.docx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The committee's minutes (biên bản) as a Word document in the layout of Decree
+         *     30/2020/NĐ-CP: the committee and its attendance, the scoring method, the table of
+         *     aggregates and decisions with their votes, the conclusion, the signatures of the secretary
+         *     and the chair. For the committee and the organiser, once the round is closed.
+         */
+        get: operations["export_round_minutes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/evaluation-rounds/{id}/results.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The results table as a workbook: rank, aggregate and every criterion's, gate, decision
+         *     and votes. For the committee and the organiser at any time, for everyone who sees the
+         *     round once it is published.
+         */
+        get: operations["export_round_results"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/evaluation-assignments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's assignments in every round, the latest round first: what is due, drafted,
+         *     submitted, or recused, and the chair's last reminder.
+         */
+        get: operations["list_my_assignments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/evaluation-assignments/{id}/dossier": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What the evaluator reads beside the sheet: the initiative as registered (plan, roadmap,
+         *     authors), its unit's reports about it that reached the authority, and its evidence. Open
+         *     to the assigned evaluator (not recused), whatever their organisation.
+         */
+        get: operations["get_assignment_dossier"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/initiatives/{id}/evaluations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The published results of the rounds an initiative was in: its aggregate (per criterion
+         *     too), its rank, the committee's decision and comment; never an evaluator's name or sheet.
+         *     For whoever sees the initiative (its authors, its unit, the authority).
+         */
+        get: operations["list_initiative_evaluations"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1537,7 +1726,8 @@ export interface components {
         AddEntriesRequest: {
             /**
              * @description The initiatives to add; by default every completed initiative of the campaign within
-             *     the committee's organisation.
+             *     the committee's organisation (for an authority's committee or a pre-selection, also
+             *     those a unit's committee accepted).
              */
             initiative_ids?: string[] | null;
         };
@@ -1661,6 +1851,11 @@ export interface components {
             current_password: string;
             /** Format: password */
             new_password: string;
+        };
+        /** @description Closing records who attended the committee's meeting. */
+        CloseRoundRequest: {
+            /** @description The members present at the meeting. */
+            present_member_ids: string[];
         };
         CommitmentInput: {
             shortcoming: string;
@@ -1852,6 +2047,47 @@ export interface components {
             /** @description Pass/fail: failing it makes the initiative ineligible whatever its points. */
             gate: boolean;
         };
+        /** @description Records (or corrects, until the round is closed) the committee's decision. */
+        DecisionRequest: {
+            verdict: components["schemas"]["VerdictCode"];
+            selected_for_award?: boolean;
+            /** Format: int32 */
+            votes_for: number;
+            /** Format: int32 */
+            votes_against: number;
+            /** Format: int32 */
+            votes_abstain: number;
+            /** @description The committee's comment, shown to the unit and the authors once published. */
+            note?: string | null;
+        };
+        /** @description The committee's decision on an initiative, with its vote. */
+        DecisionView: {
+            verdict: components["schemas"]["VerdictCode"];
+            /** @description Proposed for an award (chosen as a model). */
+            selected_for_award: boolean;
+            /** Format: int32 */
+            votes_for: number;
+            /** Format: int32 */
+            votes_against: number;
+            /** Format: int32 */
+            votes_abstain: number;
+            /** @description The committee's comment. */
+            note?: string | null;
+            /** Format: date-time */
+            decided_at: string;
+        };
+        /**
+         * @description What an evaluator reads beside the sheet: the initiative, its unit's reports about it
+         *     that reached the authority, and its evidence.
+         */
+        DossierView: {
+            /** Format: uuid */
+            assignment_id: string;
+            initiative: components["schemas"]["InitiativeView"];
+            reports: components["schemas"]["ReportView"][];
+            /** @description The initiative's own evidence (the reports carry theirs). */
+            files: components["schemas"]["FileView"][];
+        };
         EntryInitiative: {
             /** Format: uuid */
             id: string;
@@ -1869,6 +2105,7 @@ export interface components {
              */
             sort_order: number;
             assignments: components["schemas"]["AssignmentView"][];
+            decision?: components["schemas"]["DecisionView"] | null;
         };
         /** @description One requirement of the completeness gate: met by any of its categories. */
         EvidenceRequirement: {
@@ -1960,6 +2197,19 @@ export interface components {
         HealthView: {
             /** @example ok */
             status: string;
+        };
+        /** @description A published round's result for one initiative (no evaluator is named). */
+        InitiativeEvaluationView: {
+            round: components["schemas"]["RoundRef"];
+            criteria: components["schemas"]["CriterionView"][];
+            /** Format: double */
+            max_total: number;
+            /**
+             * Format: int64
+             * @description How many initiatives the round ranked.
+             */
+            ranked: number;
+            result: components["schemas"]["ResultRow"];
         };
         /**
          * @description công trình, mô hình, giải pháp, sáng kiến, cách làm hay.
@@ -2099,6 +2349,22 @@ export interface components {
             /** Format: int32 */
             sort_order: number;
             etag: string;
+        };
+        /** @description One initiative the caller is to score. */
+        MyAssignmentView: {
+            /** Format: uuid */
+            id: string;
+            round: components["schemas"]["RoundRef"];
+            /** Format: uuid */
+            entry_id: string;
+            initiative: components["schemas"]["EntryInitiative"];
+            recused: boolean;
+            sheet: components["schemas"]["SheetStatusCode"];
+            /**
+             * Format: date-time
+             * @description When the chair last reminded the caller of it.
+             */
+            reminded_at?: string | null;
         };
         OpenRegistrationRequest: {
             /** Format: uuid */
@@ -2477,8 +2743,16 @@ export interface components {
                 created_at: string;
                 /** Format: date-time */
                 updated_at: string;
+                /** Format: date-time */
+                closed_at?: string | null;
+                /** Format: date-time */
+                published_at?: string | null;
                 etag: string;
-                /** @description Among `manage`. */
+                /**
+                 * @description Among `manage` (entries, assignments, scoring, closing, publishing), `decide`
+                 *     (record decisions: the chair, the secretary, the organiser), `view_board` (entries,
+                 *     evaluators and sheets), `view_results`.
+                 */
                 allowed_actions: string[];
             }[];
             /**
@@ -2612,6 +2886,15 @@ export interface components {
             etag: string;
             /** @description Among `update` (commitments), `submit`, `receive`, `return`. */
             allowed_actions: string[];
+        };
+        /** @description Whom a reminder went to. */
+        RemindersSent: {
+            /**
+             * Format: int64
+             * @description Sheets reminded (not yet submitted, not recused).
+             */
+            sheets: number;
+            evaluators: components["schemas"]["UserRef"][];
         };
         /**
          * @description Report kinds (SPEC §5).
@@ -2777,6 +3060,7 @@ export interface components {
             /** @description A submitted sheet failed a gate: ineligible whatever its points. */
             gate_failed: boolean;
             eligible: boolean;
+            decision?: components["schemas"]["DecisionView"] | null;
         };
         RoadmapStepInput: {
             title: string;
@@ -2841,6 +3125,8 @@ export interface components {
         RoundMemberView: {
             user: components["schemas"]["UserRef"];
             role: components["schemas"]["MemberRoleCode"];
+            /** @description Attended the meeting (known once the round is closed). */
+            present?: boolean | null;
         };
         /** @description How far the scoring is. */
         RoundProgress: {
@@ -2862,6 +3148,21 @@ export interface components {
             recused: number;
             /** @description Past the scoring window and not all submitted. */
             overdue: boolean;
+        };
+        /** @description A round as its evaluators and the published results refer to it. */
+        RoundRef: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            level: components["schemas"]["RoundLevelCode"];
+            organization: components["schemas"]["OrganizationRef"];
+            status: components["schemas"]["RoundStatusCode"];
+            /** Format: date */
+            scoring_closes_on: string;
+            /** Format: date */
+            meeting_on?: string | null;
+            /** Format: date-time */
+            published_at?: string | null;
         };
         RoundResults: {
             /** Format: uuid */
@@ -2902,8 +3203,16 @@ export interface components {
             created_at: string;
             /** Format: date-time */
             updated_at: string;
+            /** Format: date-time */
+            closed_at?: string | null;
+            /** Format: date-time */
+            published_at?: string | null;
             etag: string;
-            /** @description Among `manage`. */
+            /**
+             * @description Among `manage` (entries, assignments, scoring, closing, publishing), `decide`
+             *     (record decisions: the chair, the secretary, the organiser), `view_board` (entries,
+             *     evaluators and sheets), `view_results`.
+             */
             allowed_actions: string[];
         };
         /** @description A draft's content; each map given replaces the sheet's. */
@@ -3182,6 +3491,11 @@ export interface components {
             /** @description Among `update`, `deactivate`, `activate`, `reset_password`, `grant_role`, `revoke_role`. */
             allowed_actions: string[];
         };
+        /**
+         * @description Nghiệm thu đạt / không đạt.
+         * @enum {string}
+         */
+        VerdictCode: "accepted" | "not_accepted";
         VersionSummary: {
             /** Format: int32 */
             number: number;
@@ -10369,7 +10683,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Aggregates, ranking and progress */
+            /** @description Aggregates, ranking, decisions and progress */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -10396,8 +10710,775 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Not published, and not on the committee nor its organiser */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in the caller's reach */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the body carries only the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    record_round_decision: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Round id */
+                id: string;
+                /** @description Entry id */
+                entry_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DecisionRequest"];
+            };
+        };
+        responses: {
+            /** @description The entry with its decision */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntryView"];
+                };
+            };
+            /** @description Malformed request: bad JSON, query or path parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not the chair, the secretary nor the organiser */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in the caller's reach */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not scoring (set up, or already closed) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `two_thirds_not_reached`, `votes_exceed_members`, `selected_not_accepted`, `ineligible`, `scoring_incomplete` (sheets still due) or `initiative_not_completed` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the body carries only the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    remind_evaluators: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Round id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Whom it went to */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RemindersSent"];
+                };
+            };
+            /** @description Malformed request: bad JSON, query or path parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not the chair nor the organiser */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in the caller's reach */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not scoring */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the body carries only the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    close_round: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Round id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CloseRoundRequest"];
+            };
+        };
+        responses: {
+            /** @description Closed */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoundView"];
+                };
+            };
+            /** @description Malformed request: bad JSON, query or path parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not the organiser nor the chair */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in the caller's reach */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not scoring */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `undecided_entries`, `no_model_selected`, or an attendee who is not a member */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the body carries only the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    publish_round: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Round id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Published */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoundView"];
+                };
+            };
+            /** @description Malformed request: bad JSON, query or path parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not the organiser nor the chair */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in the caller's reach */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not closed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the body carries only the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    export_round_minutes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Round id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The document */
+            200: {
+                headers: {
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": components["schemas"]["BinaryFile"];
+                };
+            };
+            /** @description Malformed request: bad JSON, query or path parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not on the committee nor its organiser */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in the caller's reach */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The meeting is not recorded yet (the round is not closed) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the body carries only the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    export_round_results: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Round id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The workbook */
+            200: {
+                headers: {
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["BinaryFile"];
+                };
+            };
+            /** @description Malformed request: bad JSON, query or path parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not published, and not on the committee nor its organiser */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in the caller's reach */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the body carries only the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_my_assignments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The caller's assignments */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyAssignmentView"][];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the body carries only the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_assignment_dossier: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Assignment id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The dossier */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DossierView"];
+                };
+            };
+            /** @description Malformed request: bad JSON, query or path parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Recused */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not the caller's assignment */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the body carries only the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_initiative_evaluations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Initiative id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The published results, the latest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InitiativeEvaluationView"][];
+                };
+            };
+            /** @description Malformed request: bad JSON, query or path parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -4,6 +4,7 @@
 pub mod decree30;
 pub mod mau1;
 pub mod mau2;
+pub mod minutes;
 
 /// The HTTP pieces of a generated file.
 pub struct ExportFile {

@@ -99,6 +99,19 @@ mirror_enum!(
     thidua_domain::evaluation::Aggregation,
     [Mean, Median, TrimmedMean]
 );
+/// Nghiệm thu đạt / không đạt.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum VerdictCode {
+    Accepted,
+    NotAccepted,
+}
+
+mirror_enum!(
+    VerdictCode,
+    thidua_domain::evaluation::Verdict,
+    [Accepted, NotAccepted]
+);
 mirror_enum!(
     MemberRoleCode,
     thidua_domain::evaluation::MemberRole,
@@ -109,6 +122,8 @@ mirror_enum!(
 pub struct RoundMemberView {
     pub user: UserRef,
     pub role: MemberRoleCode,
+    /// Attended the meeting (known once the round is closed).
+    pub present: Option<bool>,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -132,8 +147,12 @@ pub struct RoundView {
     pub my_role: Option<MemberRoleCode>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    pub closed_at: Option<DateTime<Utc>>,
+    pub published_at: Option<DateTime<Utc>>,
     pub etag: String,
-    /// Among `manage`.
+    /// Among `manage` (entries, assignments, scoring, closing, publishing), `decide`
+    /// (record decisions: the chair, the secretary, the organiser), `view_board` (entries,
+    /// evaluators and sheets), `view_results`.
     pub allowed_actions: Vec<String>,
 }
 
@@ -221,13 +240,113 @@ pub struct EntryView {
     /// Registration order (the ranking's last tie-break).
     pub sort_order: i64,
     pub assignments: Vec<AssignmentView>,
+    pub decision: Option<DecisionView>,
+}
+
+/// The committee's decision on an initiative, with its vote.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct DecisionView {
+    pub verdict: VerdictCode,
+    /// Proposed for an award (chosen as a model).
+    pub selected_for_award: bool,
+    pub votes_for: i32,
+    pub votes_against: i32,
+    pub votes_abstain: i32,
+    /// The committee's comment.
+    pub note: Option<String>,
+    pub decided_at: DateTime<Utc>,
+}
+
+/// Records (or corrects, until the round is closed) the committee's decision.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DecisionRequest {
+    pub verdict: VerdictCode,
+    #[serde(default)]
+    pub selected_for_award: bool,
+    #[schema(minimum = 0, maximum = 1000)]
+    pub votes_for: i32,
+    #[schema(minimum = 0, maximum = 1000)]
+    pub votes_against: i32,
+    #[schema(minimum = 0, maximum = 1000)]
+    pub votes_abstain: i32,
+    /// The committee's comment, shown to the unit and the authors once published.
+    #[serde(default)]
+    #[schema(max_length = 5000)]
+    pub note: Option<String>,
+}
+
+/// Closing records who attended the committee's meeting.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CloseRoundRequest {
+    /// The members present at the meeting.
+    #[schema(max_items = 200)]
+    pub present_member_ids: Vec<Uuid>,
+}
+
+/// Whom a reminder went to.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct RemindersSent {
+    /// Sheets reminded (not yet submitted, not recused).
+    pub sheets: i64,
+    pub evaluators: Vec<UserRef>,
+}
+
+/// A round as its evaluators and the published results refer to it.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct RoundRef {
+    pub id: Uuid,
+    pub title: String,
+    pub level: RoundLevelCode,
+    pub organization: OrganizationRef,
+    pub status: RoundStatusCode,
+    pub scoring_closes_on: NaiveDate,
+    pub meeting_on: Option<NaiveDate>,
+    pub published_at: Option<DateTime<Utc>>,
+}
+
+/// One initiative the caller is to score.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct MyAssignmentView {
+    pub id: Uuid,
+    pub round: RoundRef,
+    pub entry_id: Uuid,
+    pub initiative: EntryInitiative,
+    pub recused: bool,
+    pub sheet: SheetStatusCode,
+    /// When the chair last reminded the caller of it.
+    pub reminded_at: Option<DateTime<Utc>>,
+}
+
+/// What an evaluator reads beside the sheet: the initiative, its unit's reports about it
+/// that reached the authority, and its evidence.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct DossierView {
+    pub assignment_id: Uuid,
+    pub initiative: super::initiatives::InitiativeView,
+    pub reports: Vec<super::reports::ReportView>,
+    /// The initiative's own evidence (the reports carry theirs).
+    pub files: Vec<super::files::FileView>,
+}
+
+/// A published round's result for one initiative (no evaluator is named).
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct InitiativeEvaluationView {
+    pub round: RoundRef,
+    pub criteria: Vec<CriterionView>,
+    pub max_total: f64,
+    /// How many initiatives the round ranked.
+    pub ranked: i64,
+    pub result: ResultRow,
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AddEntriesRequest {
     /// The initiatives to add; by default every completed initiative of the campaign within
-    /// the committee's organisation.
+    /// the committee's organisation (for an authority's committee or a pre-selection, also
+    /// those a unit's committee accepted).
     #[serde(default)]
     #[schema(max_items = 5000)]
     pub initiative_ids: Option<Vec<Uuid>>,
@@ -318,6 +437,7 @@ pub struct ResultRow {
     /// A submitted sheet failed a gate: ineligible whatever its points.
     pub gate_failed: bool,
     pub eligible: bool,
+    pub decision: Option<DecisionView>,
 }
 
 /// How far the scoring is.

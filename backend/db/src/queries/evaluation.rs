@@ -463,16 +463,312 @@ pub async fn transition_round(
     .optional()
 }
 
-/// Every sheet of the round with its assignment.
-pub async fn sheets_of_round(
+// ----- the board and the results: one pass over the round's assignments each ------------
+// A round of 2,000 initiatives has some 50,000 assignments and sheets (`make bench`): these
+// read only what the board and the results show, in one query each.
+
+/// What the board and the results show of an entry's initiative.
+#[derive(Debug, Clone, Queryable)]
+pub struct EntryInitiativeRow {
+    pub id: Uuid,
+    pub title: String,
+    pub organization_id: Uuid,
+}
+
+/// The round's entries in registration order, as [`entries_of`] but without the
+/// initiatives' texts.
+pub async fn entries_with_titles(
     conn: &mut AsyncPgConnection,
     round_id: Uuid,
-) -> QueryResult<Vec<(RoundAssignment, ScoreSheet)>> {
+) -> QueryResult<Vec<(RoundEntry, EntryInitiativeRow)>> {
+    round_entries::table
+        .inner_join(initiatives::table)
+        .filter(round_entries::round_id.eq(round_id))
+        .order((round_entries::sort_order, round_entries::id))
+        .select((
+            RoundEntry::as_select(),
+            (
+                initiatives::id,
+                initiatives::title,
+                initiatives::organization_id,
+            ),
+        ))
+        .load(conn)
+        .await
+}
+
+/// Every assignment of the round with its sheet's state (`None` before the first save), by
+/// entry then assignment order: [`assignments_of`] and [`sheet_statuses`] in one query.
+pub async fn assignments_with_sheet_status(
+    conn: &mut AsyncPgConnection,
+    round_id: Uuid,
+) -> QueryResult<Vec<(RoundAssignment, Option<String>)>> {
     round_assignments::table
         .inner_join(round_entries::table)
-        .inner_join(score_sheets::table)
+        .left_join(score_sheets::table)
         .filter(round_entries::round_id.eq(round_id))
-        .select((RoundAssignment::as_select(), ScoreSheet::as_select()))
+        .order((round_assignments::entry_id, round_assignments::created_at))
+        .select((
+            RoundAssignment::as_select(),
+            score_sheets::status.nullable(),
+        ))
+        .load(conn)
+        .await
+}
+
+/// One assignment of the round as the results count it.
+#[derive(Debug, Clone, Queryable)]
+pub struct ScoredAssignment {
+    pub entry_id: Uuid,
+    pub recused: bool,
+    /// The sheet's state, `None` before the first save.
+    pub status: Option<String>,
+    /// A submitted sheet's scores and gates (not recused), as JSON text: the caller parses
+    /// them straight into what it needs, with no `serde_json::Value` in between.
+    pub scores: Option<String>,
+    pub gates: Option<String>,
+}
+
+/// Every assignment of the round, its sheet's state, and a submitted sheet's scores and gates
+/// when the evaluator is not recused (what the results aggregate), in no particular order.
+pub async fn scored_assignments(
+    conn: &mut AsyncPgConnection,
+    round_id: Uuid,
+) -> QueryResult<Vec<ScoredAssignment>> {
+    use diesel::dsl::sql;
+    use diesel::sql_types::{Nullable, Text};
+    const COUNTED: &str =
+        "round_assignments.recused_at IS NULL AND score_sheets.status = 'submitted'";
+    round_assignments::table
+        .inner_join(round_entries::table)
+        .left_join(score_sheets::table)
+        .filter(round_entries::round_id.eq(round_id))
+        .select((
+            round_assignments::entry_id,
+            round_assignments::recused_at.is_not_null(),
+            score_sheets::status.nullable(),
+            sql::<Nullable<Text>>(&format!(
+                "CASE WHEN {COUNTED} THEN score_sheets.scores::text END"
+            )),
+            sql::<Nullable<Text>>(&format!(
+                "CASE WHEN {COUNTED} THEN score_sheets.gates::text END"
+            )),
+        ))
+        .load(conn)
+        .await
+}
+
+// ----- decisions, closing, publishing ----------------------------------------------------
+
+/// A committee's decision on an entry, as recorded.
+#[derive(Debug, Clone)]
+pub struct DecisionRecord<'a> {
+    pub verdict: &'a str,
+    pub selected_for_award: bool,
+    pub votes_for: i32,
+    pub votes_against: i32,
+    pub votes_abstain: i32,
+    pub note: Option<&'a str>,
+    pub decided_by: Uuid,
+}
+
+pub async fn record_decision(
+    conn: &mut AsyncPgConnection,
+    entry_id: Uuid,
+    d: &DecisionRecord<'_>,
+) -> QueryResult<usize> {
+    diesel::update(round_entries::table.find(entry_id))
+        .set((
+            round_entries::decision.eq(Some(d.verdict)),
+            round_entries::selected_for_award.eq(d.selected_for_award),
+            round_entries::votes_for.eq(Some(d.votes_for)),
+            round_entries::votes_against.eq(Some(d.votes_against)),
+            round_entries::votes_abstain.eq(Some(d.votes_abstain)),
+            round_entries::decision_note.eq(d.note),
+            round_entries::decided_by.eq(Some(d.decided_by)),
+            round_entries::decided_at.eq(Some(Utc::now())),
+        ))
+        .execute(conn)
+        .await
+}
+
+/// `scoring → closed`, recording who attended the meeting; `None` when no longer scoring.
+pub async fn close_round(
+    conn: &mut AsyncPgConnection,
+    id: Uuid,
+    actor: Uuid,
+    present: &[Uuid],
+) -> QueryResult<Option<EvaluationRound>> {
+    let Some(round) = diesel::update(
+        evaluation_rounds::table
+            .filter(evaluation_rounds::id.eq(id))
+            .filter(evaluation_rounds::status.eq("scoring")),
+    )
+    .set((
+        evaluation_rounds::status.eq("closed"),
+        evaluation_rounds::closed_at.eq(Some(Utc::now())),
+        evaluation_rounds::closed_by.eq(Some(actor)),
+        evaluation_rounds::version.eq(evaluation_rounds::version + 1),
+        evaluation_rounds::updated_at.eq(Utc::now()),
+    ))
+    .returning(EvaluationRound::as_returning())
+    .get_result(conn)
+    .await
+    .optional()?
+    else {
+        return Ok(None);
+    };
+    diesel::update(round_members::table.filter(round_members::round_id.eq(id)))
+        .set(round_members::present.eq(round_members::user_id.eq_any(present).nullable()))
+        .execute(conn)
+        .await?;
+    Ok(Some(round))
+}
+
+/// `closed → published`; `None` when no longer closed.
+pub async fn publish_round(
+    conn: &mut AsyncPgConnection,
+    id: Uuid,
+    actor: Uuid,
+) -> QueryResult<Option<EvaluationRound>> {
+    diesel::update(
+        evaluation_rounds::table
+            .filter(evaluation_rounds::id.eq(id))
+            .filter(evaluation_rounds::status.eq("closed")),
+    )
+    .set((
+        evaluation_rounds::status.eq("published"),
+        evaluation_rounds::published_at.eq(Some(Utc::now())),
+        evaluation_rounds::published_by.eq(Some(actor)),
+        evaluation_rounds::version.eq(evaluation_rounds::version + 1),
+        evaluation_rounds::updated_at.eq(Utc::now()),
+    ))
+    .returning(EvaluationRound::as_returning())
+    .get_result(conn)
+    .await
+    .optional()
+}
+
+/// Marks the given assignments reminded now.
+pub async fn mark_reminded(conn: &mut AsyncPgConnection, ids: &[Uuid]) -> QueryResult<usize> {
+    diesel::update(round_assignments::table.filter(round_assignments::id.eq_any(ids)))
+        .set(round_assignments::reminded_at.eq(Some(Utc::now())))
+        .execute(conn)
+        .await
+}
+
+/// An evaluator's assignments with their entries, initiatives and rounds, the latest round
+/// first.
+pub async fn assignments_of_evaluator(
+    conn: &mut AsyncPgConnection,
+    evaluator: Uuid,
+) -> QueryResult<Vec<(RoundAssignment, RoundEntry, Initiative, EvaluationRound)>> {
+    round_assignments::table
+        .inner_join(
+            round_entries::table
+                .inner_join(initiatives::table)
+                .inner_join(evaluation_rounds::table),
+        )
+        .filter(round_assignments::evaluator_id.eq(evaluator))
+        .order((
+            evaluation_rounds::created_at.desc(),
+            round_entries::sort_order,
+            round_entries::id,
+        ))
+        .select((
+            RoundAssignment::as_select(),
+            RoundEntry::as_select(),
+            Initiative::as_select(),
+            EvaluationRound::as_select(),
+        ))
+        .load(conn)
+        .await
+}
+
+/// Whether the user is an evaluator (not recused) of any of the initiatives.
+pub async fn evaluates_any(
+    conn: &mut AsyncPgConnection,
+    evaluator: Uuid,
+    initiative_ids: &[Uuid],
+) -> QueryResult<bool> {
+    diesel::select(diesel::dsl::exists(
+        round_assignments::table
+            .inner_join(round_entries::table)
+            .filter(round_assignments::evaluator_id.eq(evaluator))
+            .filter(round_assignments::recused_at.is_null())
+            .filter(round_entries::initiative_id.eq_any(initiative_ids)),
+    ))
+    .get_result(conn)
+    .await
+}
+
+/// The published rounds an initiative was in (the latest first).
+pub async fn published_rounds_of_initiative(
+    conn: &mut AsyncPgConnection,
+    initiative_id: Uuid,
+) -> QueryResult<Vec<EvaluationRound>> {
+    evaluation_rounds::table
+        .inner_join(round_entries::table)
+        .filter(round_entries::initiative_id.eq(initiative_id))
+        .filter(evaluation_rounds::status.eq("published"))
+        .order(evaluation_rounds::published_at.desc())
+        .select(EvaluationRound::as_select())
+        .load(conn)
+        .await
+}
+
+/// The reports an evaluator reads beside an initiative: those of its unit in its campaign that
+/// reached the authority (sent or received) and are about it or have a line for it.
+pub async fn reports_for_initiative(
+    conn: &mut AsyncPgConnection,
+    initiative: &Initiative,
+) -> QueryResult<Vec<crate::models::Report>> {
+    use crate::schema::{report_rows, reports};
+    let with_line = report_rows::table
+        .filter(report_rows::initiative_id.eq(initiative.id))
+        .select(report_rows::report_id);
+    reports::table
+        .filter(reports::campaign_id.eq(initiative.campaign_id))
+        .filter(reports::organization_id.eq(initiative.organization_id))
+        .filter(reports::status.eq_any(["submitted", "received"]))
+        .filter(
+            reports::initiative_id
+                .eq(initiative.id)
+                .or(reports::id.eq_any(with_line)),
+        )
+        .order(reports::created_at)
+        .select(crate::models::Report::as_select())
+        .load(conn)
+        .await
+}
+
+/// The round's state, its row locked until the transaction ends.
+pub async fn lock_round_status(conn: &mut AsyncPgConnection, id: Uuid) -> QueryResult<String> {
+    evaluation_rounds::table
+        .find(id)
+        .select(evaluation_rounds::status)
+        .for_update()
+        .first(conn)
+        .await
+}
+
+/// The (assignment, evaluator) pairs of the round whose sheet is still due: not recused, not
+/// submitted.
+pub async fn sheets_due(
+    conn: &mut AsyncPgConnection,
+    round_id: Uuid,
+) -> QueryResult<Vec<(Uuid, Uuid)>> {
+    round_assignments::table
+        .inner_join(round_entries::table)
+        .left_join(score_sheets::table)
+        .filter(round_entries::round_id.eq(round_id))
+        .filter(round_assignments::recused_at.is_null())
+        .filter(
+            score_sheets::status
+                .is_null()
+                .or(score_sheets::status.ne("submitted")),
+        )
+        .select((round_assignments::id, round_assignments::evaluator_id))
         .load(conn)
         .await
 }

@@ -10,14 +10,14 @@ const OFFICER: &str = "noivu.quan1";
 const HEAD: &str = "hieutruong.cogiang";
 const TEACHER: &str = "giaovien.cogiang.1";
 
-async fn set_id(app: &TestApp, code: &str) -> Uuid {
+pub(crate) async fn set_id(app: &TestApp, code: &str) -> Uuid {
     app.uuid(&format!(
         "SELECT id AS v FROM criteria_sets WHERE code = '{code}' AND version = 1"
     ))
     .await
 }
 
-async fn district_round(app: &TestApp, members: Value) -> crate::helpers::Resp {
+pub(crate) async fn district_round(app: &TestApp, members: Value) -> crate::helpers::Resp {
     let officer = app.token(OFFICER).await;
     let body = json!({
         "campaign_id": app.campaign_id("175/KH-UBND").await,
@@ -83,7 +83,11 @@ async fn the_district_sets_up_its_committee_round() {
     assert_eq!(created.body["evaluators_per_initiative"], 3);
     assert_eq!(created.body["criteria_set"]["code"], "seed-selection");
     assert_eq!(created.body["members"].as_array().unwrap().len(), 4);
-    assert_eq!(created.body["allowed_actions"], json!(["manage"]));
+    // The organiser: sets it up, records decisions, sees the board and the results.
+    assert_eq!(
+        created.body["allowed_actions"],
+        json!(["manage", "decide", "view_board", "view_results"])
+    );
     assert_eq!(
         created.header("location").unwrap(),
         format!("/api/v1/evaluation-rounds/{id}")
@@ -102,20 +106,29 @@ async fn the_district_sets_up_its_committee_round() {
         .await
         .expect(200);
     assert_eq!(seen.body["my_role"], "chair");
-    assert_eq!(seen.body["allowed_actions"], json!(["manage"]));
+    assert_eq!(
+        seen.body["allowed_actions"],
+        json!(["manage", "decide", "view_board", "view_results"])
+    );
     let member = app.token("bcd.quan1.3").await;
     let seen = app
         .get(&format!("/api/v1/evaluation-rounds/{id}"), &member)
         .await
         .expect(200);
     assert_eq!(seen.body["my_role"], "member");
-    assert_eq!(seen.body["allowed_actions"], json!([]));
-    // Listed for the committee and the district, not for another district's people.
+    // A member sees the board and the live results, and decides nothing alone.
+    assert_eq!(
+        seen.body["allowed_actions"],
+        json!(["view_board", "view_results"])
+    );
+    // Listed for the committee and the district (with the demo's two rounds: the district's
+    // and Cô Giang's, within Quận 1), not for people outside.
     let listed = app
         .get("/api/v1/evaluation-rounds", &member)
         .await
         .expect(200);
-    assert_eq!(listed.body["total"], 1);
+    assert_eq!(listed.body["total"], 3);
+    assert!(listed.text.contains(&id.to_string()));
     let ward = app.token("chutich.bennghe").await;
     let listed = app
         .get("/api/v1/evaluation-rounds", &ward)
@@ -253,11 +266,12 @@ async fn a_badly_composed_round_is_refused_and_nothing_is_stored() {
     app.post("/api/v1/evaluation-rounds", &officer, &body)
         .await
         .expect(422);
-    assert_eq!(app.count("evaluation_rounds").await, 0);
-    assert_eq!(app.count("round_members").await, 0);
+    // Only the demo rounds are there.
+    assert_eq!(app.count("evaluation_rounds").await, 2);
+    assert_eq!(app.count("round_members").await, 10);
 }
 
-async fn full_committee(app: &TestApp) -> Value {
+pub(crate) async fn full_committee(app: &TestApp) -> Value {
     json!([
         { "user_id": app.user_id("bcd.quan1.1").await, "role": "chair" },
         { "user_id": app.user_id("bcd.quan1.2").await, "role": "secretary" },
@@ -268,7 +282,7 @@ async fn full_committee(app: &TestApp) -> Value {
 }
 
 /// Completed initiatives of Cô Giang, Trần Hưng Đạo and the steering committee's own unit.
-async fn completed(app: &TestApp) -> (Uuid, Uuid, Uuid) {
+pub(crate) async fn completed(app: &TestApp) -> (Uuid, Uuid, Uuid) {
     let campaign = app.campaign_id("175/KH-UBND").await;
     let mut ids = Vec::new();
     for (unit, author) in [
@@ -674,7 +688,14 @@ async fn evaluators_score_submit_and_see_each_other_only_after_their_own() {
     assert!(fields.contains(&("scores.solves_problems".into(), "out_of_range".into())));
     assert!(fields.contains(&("scores.novelty".into(), "unknown_criterion".into())));
     assert!(r.body.to_string().contains("Giải quyết các vấn đề đặt ra"));
-    assert_eq!(app.count("score_sheets").await, 0);
+    assert_eq!(
+        app.count(&format!(
+            "score_sheets WHERE assignment_id = '{}'",
+            assignment["bcd.quan1.3"]
+        ))
+        .await,
+        0
+    );
     // A draft, then an incomplete submission lists what is missing.
     let draft = app
         .call(

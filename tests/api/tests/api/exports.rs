@@ -157,7 +157,7 @@ async fn fixture() -> Fixture {
 }
 
 /// GET with a bearer token, returning status, headers and the raw bytes.
-async fn download(
+pub(crate) async fn download(
     app: &TestApp,
     path: &str,
     token: &str,
@@ -178,18 +178,18 @@ fn sheet(bytes: Vec<u8>) -> Range<Data> {
     named_sheet(bytes, "Mẫu 1")
 }
 
-fn named_sheet(bytes: Vec<u8>, name: &str) -> Range<Data> {
+pub(crate) fn named_sheet(bytes: Vec<u8>, name: &str) -> Range<Data> {
     let mut wb: Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(bytes)).expect("an xlsx");
     wb.worksheet_range(name).expect("the sheet")
 }
 
-fn at(r: &Range<Data>, row: u32, col: u32) -> String {
+pub(crate) fn at(r: &Range<Data>, row: u32, col: u32) -> String {
     r.get_value((row, col))
         .map(|d| d.to_string())
         .unwrap_or_default()
 }
 
-fn document_xml(bytes: Vec<u8>) -> String {
+pub(crate) fn document_xml(bytes: Vec<u8>) -> String {
     let mut z = zip::ZipArchive::new(Cursor::new(bytes)).expect("a docx is a zip");
     let mut xml = String::new();
     z.by_name("word/document.xml")

@@ -5,6 +5,7 @@ mod auth;
 mod campaigns;
 mod errors;
 mod evaluation;
+mod evaluation_decisions;
 mod exports;
 mod files;
 mod helpers;

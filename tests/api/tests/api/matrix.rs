@@ -298,6 +298,8 @@ const MATRIX: &[Op] = &[
     //   columns: Cô Giang (by giaovien.cogiang.1), Cô Giang (by a colleague), Trần Hưng Đạo, P. Sài Gòn
     op!("get_initiative",         "draft",       INITIATIVES, admin "AAAA", officer "AAAH", head "AAHH", focal "AAHH", staff "AAHH", evaluator "AAAH", anonymous "UUUU"),
     op!("get_initiative",         "in_progress", INITIATIVES, admin "AAAA", officer "AAAH", head "AAHH", focal "AAHH", staff "AAHH", evaluator "AAAH", anonymous "UUUU"),
+    // the published results of the rounds it was in: whoever sees the initiative
+    op!("list_initiative_evaluations", "in_progress", INITIATIVES, admin "AAAA", officer "AAAH", head "AAHH", focal "AAHH", staff "AAHH", evaluator "AAAH", anonymous "UUUU"),
     // evidence files: seen with the initiative; added and deleted by its contributors
     op!("upload_file",            "in_progress", INITIATIVES, admin "FFFF", officer "FFFH", head "AAHH", focal "AAHH", staff "AFHH", evaluator "FFFH", anonymous "UUUU"),
     op!("list_initiative_files",  "in_progress", INITIATIVES, admin "AAAA", officer "AAAH", head "AAHH", focal "AAHH", staff "AAHH", evaluator "AAAH", anonymous "UUUU"),
@@ -367,6 +369,18 @@ const MATRIX: &[Op] = &[
     op!("reopen_score_sheet", "submitted", ORGS, admin "FFFF", officer "FFAH", head "AHHH", focal "FHHH", staff "FHHH", evaluator "FFFF", anonymous "UUUU"),
     op!("get_round_results",  "submitted", ORGS, admin "FFFF", officer "FFAH", head "AHHH", focal "FHHH", staff "FHHH", evaluator "AAAA", anonymous "UUUU"),
     op!("list_entry_sheets",  "submitted", ORGS, admin "FFFF", officer "FFAH", head "AHHH", focal "FHHH", staff "FHHH", evaluator "AAAA", anonymous "UUUU"),
+    // the meeting: decisions by the chair, the secretary or the organiser (bcd.quan1.1 is a
+    // plain member here); reminders, closing and publishing by the chair or the organiser;
+    // the minutes and the results workbook for the committee and the organiser
+    op!("record_round_decision", "submitted", ORGS, admin "FFFF", officer "FFAH", head "AHHH", focal "FHHH", staff "FHHH", evaluator "FFFF", anonymous "UUUU"),
+    op!("remind_evaluators",     "scoring",   ORGS, admin "FFFF", officer "FFAH", head "AHHH", focal "FHHH", staff "FHHH", evaluator "FFFF", anonymous "UUUU"),
+    op!("close_round",           "decided",   ORGS, admin "FFFF", officer "FFAH", head "AHHH", focal "FHHH", staff "FHHH", evaluator "FFFF", anonymous "UUUU"),
+    op!("publish_round",         "closed",    ORGS, admin "FFFF", officer "FFAH", head "AHHH", focal "FHHH", staff "FHHH", evaluator "FFFF", anonymous "UUUU"),
+    op!("export_round_minutes",  "closed",    ORGS, admin "FFFF", officer "FFAH", head "AHHH", focal "FHHH", staff "FHHH", evaluator "AAAA", anonymous "UUUU"),
+    op!("export_round_results",  "submitted", ORGS, admin "FFFF", officer "FFAH", head "AHHH", focal "FHHH", staff "FHHH", evaluator "AAAA", anonymous "UUUU"),
+    // the evaluator's workspace: one's own assignments (bcd.quan1.1's), their dossiers
+    op!("list_my_assignments",   "", NONE, admin "A",    officer "A",    head "A",    focal "A",    staff "A",    evaluator "A",    anonymous "U"),
+    op!("get_assignment_dossier", "scoring", ORGS, admin "HHHH", officer "HHHH", head "HHHH", focal "HHHH", staff "HHHH", evaluator "AAAA", anonymous "UUUU"),
     // reports: the unit's people open them; whoever opened one (here giaovien.cogiang.1), the
     // head and the focal officer write and send it; the campaign's authority answers it.
     // Everyone above the unit reads it. Evidence on a report follows the report.
@@ -874,6 +888,7 @@ async fn perform(app: &TestApp, places: &Places, op: &Op, role: Role, t: Target)
             }
         }
         "get_initiative"
+        | "list_initiative_evaluations"
         | "get_initiative_history"
         | "update_initiative"
         | "submit_initiative"
@@ -889,6 +904,9 @@ async fn perform(app: &TestApp, places: &Places, op: &Op, role: Role, t: Target)
             let base = format!("/api/v1/initiatives/{id}");
             match op.id {
                 "get_initiative" => call(Method::GET, base, None, None).await,
+                "list_initiative_evaluations" => {
+                    call(Method::GET, format!("{base}/evaluations"), None, None).await
+                }
                 "get_initiative_history" => {
                     call(Method::GET, format!("{base}/history"), None, None).await
                 }
@@ -944,6 +962,94 @@ async fn perform(app: &TestApp, places: &Places, op: &Op, role: Role, t: Target)
             }
         }
 
+        "list_my_assignments" => {
+            call(
+                Method::GET,
+                "/api/v1/evaluation-assignments".into(),
+                None,
+                None,
+            )
+            .await
+        }
+        "record_round_decision"
+        | "remind_evaluators"
+        | "close_round"
+        | "publish_round"
+        | "export_round_minutes"
+        | "export_round_results"
+        | "get_assignment_dossier" => {
+            let sheet_state = match op.state {
+                "decided" | "closed" => "submitted",
+                s => s,
+            };
+            let (round, entry, _, assignment) =
+                target_round(app, places, t, true, Some(sheet_state)).await;
+            // A completed initiative of the round's organisation takes the entry's place, so
+            // that it can be decided.
+            let initiative = app
+                .insert_initiative(
+                    places.org(t),
+                    places.campaign(t),
+                    "completed",
+                    places.teacher,
+                    &[],
+                )
+                .await;
+            let mut sql = format!(
+                "UPDATE round_entries SET initiative_id = '{initiative}' WHERE id = '{entry}';"
+            );
+            if op.state == "decided" || op.state == "closed" {
+                sql.push_str(&format!(
+                    "UPDATE round_entries SET decision = 'accepted', selected_for_award = true, \
+                     votes_for = 2, votes_against = 0, votes_abstain = 0, decided_at = now() \
+                     WHERE id = '{entry}';"
+                ));
+            }
+            if op.state == "closed" {
+                sql.push_str(&format!(
+                    "UPDATE evaluation_rounds SET status = 'closed', closed_at = now() \
+                     WHERE id = '{round}';"
+                ));
+            }
+            app.exec_ok(&sql).await;
+            let base = format!("/api/v1/evaluation-rounds/{round}");
+            match op.id {
+                "record_round_decision" => {
+                    let body = json!({ "verdict": "accepted", "selected_for_award": true,
+                                       "votes_for": 2, "votes_against": 0, "votes_abstain": 0 });
+                    call(
+                        Method::PUT,
+                        format!("{base}/entries/{entry}/decision"),
+                        None,
+                        Some(body),
+                    )
+                    .await
+                }
+                "remind_evaluators" => {
+                    call(Method::POST, format!("{base}/reminders"), None, None).await
+                }
+                "close_round" => {
+                    let body = json!({ "present_member_ids": [] });
+                    call(Method::POST, format!("{base}/close"), None, Some(body)).await
+                }
+                "publish_round" => call(Method::POST, format!("{base}/publish"), None, None).await,
+                "export_round_minutes" => {
+                    call(Method::GET, format!("{base}/minutes.docx"), None, None).await
+                }
+                "export_round_results" => {
+                    call(Method::GET, format!("{base}/results.xlsx"), None, None).await
+                }
+                _ => {
+                    call(
+                        Method::GET,
+                        format!("/api/v1/evaluation-assignments/{assignment}/dossier"),
+                        None,
+                        None,
+                    )
+                    .await
+                }
+            }
+        }
         "list_criteria_sets" => call(Method::GET, "/api/v1/criteria-sets".into(), None, None).await,
         "list_evaluation_rounds" => {
             call(Method::GET, "/api/v1/evaluation-rounds".into(), None, None).await

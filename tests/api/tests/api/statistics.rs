@@ -19,7 +19,7 @@ async fn statistics_follow_the_callers_reach() {
         .await
         .expect(200)
         .body;
-    assert_eq!(s["total"]["initiatives"], 12, "{s}");
+    assert_eq!(s["total"]["initiatives"], 13, "{s}");
     assert_eq!(count(&s["by_status"], "in_progress"), 3);
     assert_eq!(count(&s["by_status"], "withdrawn"), 1);
     assert_eq!(count(&s["by_kind"], "model"), 3);
@@ -37,14 +37,14 @@ async fn statistics_follow_the_callers_reach() {
         s["by_unit"][0]["organization"]["name"],
         "Trường Mầm non Cô Giang"
     );
-    assert_eq!(s["by_unit"][0]["initiatives"], 6);
+    assert_eq!(s["by_unit"][0]["initiatives"], 7);
     let sum: i64 = s["by_unit"]
         .as_array()
         .unwrap()
         .iter()
         .map(|u| u["initiatives"].as_i64().unwrap())
         .sum();
-    assert_eq!(sum, 12);
+    assert_eq!(sum, 13);
     let progress = s["total"]["mean_progress"].as_f64().unwrap();
     assert!((0.0..=100.0).contains(&progress));
     assert!(
@@ -59,7 +59,7 @@ async fn statistics_follow_the_callers_reach() {
         .await
         .expect(200)
         .body;
-    assert_eq!(mine["total"]["initiatives"], 6);
+    assert_eq!(mine["total"]["initiatives"], 7);
     assert_eq!(mine["by_unit"].as_array().unwrap().len(), 1);
     let cogiang = app.org_id("Q1-MN-COGIANG").await;
     let narrowed = app

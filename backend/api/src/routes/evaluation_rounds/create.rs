@@ -175,6 +175,7 @@ pub async fn create_evaluation_round(
             round_id: id,
             user_id: *user_id,
             role: role.as_str().into(),
+            present: None,
         })
         .collect();
     let (actor, org_id) = (p.user_id, org.id);

@@ -31,16 +31,20 @@ use crate::views::evaluation::{
 use crate::views::{OrganizationRef, UserRef};
 
 /// The board (entries with evaluators' names) is for the committee and the organiser.
-fn authorize_board(r: &LoadedRound, p: &Principal) -> Result<(), ApiError> {
+pub fn authorize_board(r: &LoadedRound, p: &Principal) -> Result<(), ApiError> {
     r.authorize(p, RoundOp::View)?;
-    if r.my_role(p).is_some() || r.decide(p, RoundOp::Manage).allowed() {
+    if r.sees_board(p) {
         Ok(())
     } else {
         Err(ApiError::forbidden())
     }
 }
 
-fn require_status(r: &LoadedRound, allowed: &[RoundStatus], what: &str) -> Result<(), ApiError> {
+pub fn require_status(
+    r: &LoadedRound,
+    allowed: &[RoundStatus],
+    what: &str,
+) -> Result<(), ApiError> {
     let s = r.status();
     if allowed.contains(&s) {
         Ok(())
@@ -53,8 +57,9 @@ pub async fn entry_views(
     conn: &mut AsyncPgConnection,
     round_id: Uuid,
 ) -> Result<Vec<EntryView>, ApiError> {
-    let entries = eval_queries::entries_of(conn, round_id).await?;
-    let assignments = eval_queries::assignments_of(conn, round_id).await?;
+    // The sheets' states come with the assignments (a round may have 50,000 of them).
+    let entries = eval_queries::entries_with_titles(conn, round_id).await?;
+    let assignments = eval_queries::assignments_with_sheet_status(conn, round_id).await?;
     let units: HashMap<Uuid, _> = org_queries::find_many(
         conn,
         &distinct(entries.iter().map(|(_, i)| i.organization_id)),
@@ -63,18 +68,15 @@ pub async fn entry_views(
     .into_iter()
     .map(|o| (o.id, o))
     .collect();
-    let names: HashMap<Uuid, String> =
-        user_queries::display_names(conn, &distinct(assignments.iter().map(|a| a.evaluator_id)))
-            .await?
-            .into_iter()
-            .collect();
-    let ids: Vec<Uuid> = assignments.iter().map(|a| a.id).collect();
-    let sheets: HashMap<Uuid, String> = eval_queries::sheet_statuses(conn, &ids)
-        .await?
-        .into_iter()
-        .collect();
+    let names: HashMap<Uuid, String> = user_queries::display_names(
+        conn,
+        &distinct(assignments.iter().map(|(a, _)| a.evaluator_id)),
+    )
+    .await?
+    .into_iter()
+    .collect();
     let mut by_entry: HashMap<Uuid, Vec<AssignmentView>> = HashMap::new();
-    for a in assignments {
+    for (a, sheet) in assignments {
         by_entry
             .entry(a.entry_id)
             .or_default()
@@ -86,7 +88,7 @@ pub async fn entry_views(
                 },
                 recused: a.recused_at.is_some(),
                 conflict_note: a.conflict_note,
-                sheet: match sheets.get(&a.id).map(String::as_str) {
+                sheet: match sheet.as_deref() {
                     Some("submitted") => SheetStatusCode::Submitted,
                     Some(_) => SheetStatusCode::Draft,
                     None => SheetStatusCode::Due,
@@ -107,6 +109,7 @@ pub async fn entry_views(
                 },
                 sort_order: e.sort_order,
                 assignments: by_entry.remove(&e.id).unwrap_or_default(),
+                decision: super::decision_view(&e),
                 id: e.id,
             })
         })
@@ -202,17 +205,22 @@ pub async fn add_round_entries(
         &[RoundStatus::Setup, RoundStatus::Scoring],
         "add entries",
     )?;
-    let eligible = eval_queries::candidates(
-        &mut conn,
-        r.round.campaign_id,
-        r.organization.id,
-        &["registered", "in_progress", "completed"],
-    )
-    .await?;
+    // A unit's committee takes its completed initiatives (or, chosen by hand, one still under
+    // way); an authority's committee or a pre-selection also those a unit already accepted.
+    let (states, by_default): (&[&str], &[&str]) = if r.level == RoundLevel::UnitCommittee {
+        (&["registered", "in_progress", "completed"], &["completed"])
+    } else {
+        (
+            &["registered", "in_progress", "completed", "accepted"],
+            &["completed", "accepted"],
+        )
+    };
+    let eligible =
+        eval_queries::candidates(&mut conn, r.round.campaign_id, r.organization.id, states).await?;
     let chosen: Vec<(Uuid, i64)> = match body.0.initiative_ids {
         None => eligible
             .iter()
-            .filter(|i| i.status == "completed")
+            .filter(|i| by_default.contains(&i.status.as_str()))
             .map(|i| (i.id, i.created_at.timestamp_micros()))
             .collect(),
         Some(ids) => {

@@ -1,11 +1,14 @@
 //! Evaluation rounds (SPEC §6): a committee's round over a campaign's initiatives.
 
 pub mod create;
+pub mod decisions;
 pub mod entries;
+pub mod export;
 pub mod get;
 pub mod list;
 pub mod results;
 pub mod sheets;
+pub mod workspace;
 
 use std::collections::HashMap;
 
@@ -14,7 +17,7 @@ use thidua_db::models::{Campaign, EvaluationRound, Organization, RoundMember};
 use thidua_db::queries::{
     campaigns as campaign_queries, evaluation as eval_queries, organizations as org_queries,
 };
-use thidua_domain::evaluation::{Aggregation, MemberRole, RoundLevel, RoundStatus};
+use thidua_domain::evaluation::{Aggregation, MemberRole, RoundLevel, RoundStatus, Verdict};
 use uuid::Uuid;
 
 use crate::auth::Principal;
@@ -23,7 +26,7 @@ use crate::error::ApiError;
 use crate::extract::etag;
 use crate::routes::submissions::distinct;
 use crate::views::campaigns::CampaignRef;
-use crate::views::evaluation::{RoundMemberView, RoundView};
+use crate::views::evaluation::{DecisionView, RoundMemberView, RoundRef, RoundView};
 use crate::views::{OrganizationRef, UserRef};
 
 #[derive(Clone)]
@@ -62,6 +65,21 @@ impl LoadedRound {
     pub fn oversees(&self, p: &Principal) -> bool {
         self.my_role(p) == Some(MemberRole::Chair)
             || authz::manages_rounds(p, self.level, &self.organization.ancestry())
+    }
+
+    /// Records the committee's decisions: the chair, the secretary (who keeps the minutes),
+    /// or the organiser.
+    pub fn decides(&self, p: &Principal) -> bool {
+        matches!(
+            self.my_role(p),
+            Some(MemberRole::Chair | MemberRole::Secretary)
+        ) || authz::manages_rounds(p, self.level, &self.organization.ancestry())
+    }
+
+    /// The board (entries with their evaluators, sheets, live results) is for the committee
+    /// and the organiser.
+    pub fn sees_board(&self, p: &Principal) -> bool {
+        self.my_role(p).is_some() || self.decide(p, RoundOp::Manage).allowed()
     }
 
     pub fn status(&self) -> RoundStatus {
@@ -144,6 +162,15 @@ pub async fn views(
             if r.decide(p, RoundOp::Manage).allowed() {
                 allowed_actions.push("manage".to_string());
             }
+            if r.decides(p) {
+                allowed_actions.push("decide".to_string());
+            }
+            if r.sees_board(p) {
+                allowed_actions.push("view_board".to_string());
+            }
+            if r.sees_board(p) || r.status() == RoundStatus::Published {
+                allowed_actions.push("view_results".to_string());
+            }
             Ok(RoundView {
                 id: round.id,
                 campaign: CampaignRef {
@@ -177,11 +204,14 @@ pub async fn views(
                         role: MemberRole::parse(&m.role)
                             .unwrap_or(MemberRole::Member)
                             .into(),
+                        present: m.present,
                     })
                     .collect(),
                 my_role: my_role.map(Into::into),
                 created_at: round.created_at,
                 updated_at: round.updated_at,
+                closed_at: round.closed_at,
+                published_at: round.published_at,
                 etag: r.etag(),
                 allowed_actions,
             })
@@ -199,4 +229,36 @@ pub async fn view_one(
         .await?
         .pop()
         .ok_or_else(ApiError::not_found)
+}
+
+/// The decision recorded on an entry, if any.
+pub fn decision_view(e: &thidua_db::models::RoundEntry) -> Option<DecisionView> {
+    let verdict = Verdict::parse(e.decision.as_deref()?)?;
+    Some(DecisionView {
+        verdict: verdict.into(),
+        selected_for_award: e.selected_for_award,
+        votes_for: e.votes_for.unwrap_or(0),
+        votes_against: e.votes_against.unwrap_or(0),
+        votes_abstain: e.votes_abstain.unwrap_or(0),
+        note: e.decision_note.clone(),
+        decided_at: e.decided_at?,
+    })
+}
+
+/// How a round is referred to.
+pub fn round_ref(
+    round: &EvaluationRound,
+    organization: &Organization,
+) -> Result<RoundRef, ApiError> {
+    let bad = || ApiError::internal(anyhow::anyhow!("a round's codes are unknown"));
+    Ok(RoundRef {
+        id: round.id,
+        title: round.title.clone(),
+        level: RoundLevel::parse(&round.level).ok_or_else(bad)?.into(),
+        organization: OrganizationRef::from(organization),
+        status: RoundStatus::parse(&round.status).ok_or_else(bad)?.into(),
+        scoring_closes_on: round.scoring_closes_on,
+        meeting_on: round.meeting_on,
+        published_at: round.published_at,
+    })
 }

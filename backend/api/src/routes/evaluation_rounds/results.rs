@@ -5,11 +5,15 @@
 use std::collections::HashMap;
 
 use actix_web::{get, web};
+use thidua_db::AsyncPgConnection;
 use thidua_db::queries::{evaluation as eval_queries, organizations as org_queries};
 use thidua_domain::deadline::vietnam_date;
-use thidua_domain::evaluation::{Aggregation, Sheet, max_total, outcome, rank_cmp};
+use thidua_domain::evaluation::{
+    Aggregation, Criterion, RoundStatus, Sheet, max_total, outcome, rank_cmp,
+};
 use uuid::Uuid;
 
+use super::LoadedRound;
 use crate::auth::Principal;
 use crate::authz::RoundOp;
 use crate::error::ApiError;
@@ -22,14 +26,15 @@ use crate::views::evaluation::{
 
 pub const TIE_BREAK_VI: &str = "Sáng kiến đủ điều kiện xếp trước; cùng điểm thì xếp trước sáng kiến có phiếu thấp nhất cao hơn, sau đó sáng kiến đăng ký sớm hơn.";
 
-/// The results (the committee and the organiser).
+/// The results: for the committee and the organiser at any time (live while scoring), for
+/// everyone who sees the round once it is published. No evaluator is named.
 #[utoipa::path(
     tag = "evaluation",
     operation_id = "get_round_results",
     params(("id" = Uuid, Path, description = "Round id")),
     responses(
-        (status = 200, description = "Aggregates, ranking and progress", body = RoundResults),
-        (status = 403, description = "Not on the committee nor its organiser", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 200, description = "Aggregates, ranking, decisions and progress", body = RoundResults),
+        (status = 403, description = "Not published, and not on the committee nor its organiser", body = crate::error::Problem, content_type = "application/problem+json"),
         (status = 404, description = "Not found in the caller's reach", body = crate::error::Problem, content_type = "application/problem+json"),
     ),
     security(("bearer" = []))
@@ -43,20 +48,27 @@ pub async fn get_round_results(
     let mut conn = state.conn().await?;
     let r = super::load(&mut conn, id.into_inner()).await?;
     r.authorize(&p, RoundOp::View)?;
-    if r.my_role(&p).is_none() && !r.decide(&p, RoundOp::Manage).allowed() {
+    if !r.sees_board(&p) && r.status() != RoundStatus::Published {
         return Err(ApiError::forbidden());
     }
-    let set = eval_queries::criteria_sets_by_ids(&mut conn, &[r.round.criteria_set_id])
+    Ok(web::Json(compute(&mut conn, &r).await?.0))
+}
+
+/// The round's results, with its criteria.
+pub async fn compute(
+    conn: &mut AsyncPgConnection,
+    r: &LoadedRound,
+) -> Result<(RoundResults, Vec<Criterion>), ApiError> {
+    let set = eval_queries::criteria_sets_by_ids(conn, &[r.round.criteria_set_id])
         .await?
         .pop()
         .ok_or_else(ApiError::not_found)?;
     let criteria = crate::routes::criteria_sets::criteria_of(&set)?;
     let method = Aggregation::parse(&r.round.aggregation).unwrap_or(Aggregation::Mean);
-    let entries = eval_queries::entries_of(&mut conn, r.round.id).await?;
-    let assignments = eval_queries::assignments_of(&mut conn, r.round.id).await?;
-    let sheets = eval_queries::sheets_of_round(&mut conn, r.round.id).await?;
+    let entries = eval_queries::entries_with_titles(conn, r.round.id).await?;
+    let assignments = eval_queries::scored_assignments(conn, r.round.id).await?;
     let units: HashMap<Uuid, _> = org_queries::find_many(
-        &mut conn,
+        conn,
         &distinct(entries.iter().map(|(_, i)| i.organization_id)),
     )
     .await?
@@ -64,27 +76,33 @@ pub async fn get_round_results(
     .map(|o| (o.id, o))
     .collect();
 
+    // One pass over the assignments: each entry's submitted sheets and how many it expects
+    // (assigned, not recused); the round's drafts and recusals.
     let mut submitted: HashMap<Uuid, Vec<Sheet>> = HashMap::new();
-    let mut drafts = 0i64;
-    for (a, s) in &sheets {
-        if a.recused_at.is_some() {
+    let mut expected_by_entry: HashMap<Uuid, i64> = HashMap::new();
+    let (mut drafts, mut recused) = (0i64, 0i64);
+    for a in assignments {
+        if a.recused {
+            recused += 1;
             continue;
         }
-        if s.status == "submitted" {
-            submitted.entry(a.entry_id).or_default().push(Sheet {
-                scores: serde_json::from_value(s.scores.clone()).unwrap_or_default(),
-                gates: serde_json::from_value(s.gates.clone()).unwrap_or_default(),
-            });
-        } else {
-            drafts += 1;
+        *expected_by_entry.entry(a.entry_id).or_default() += 1;
+        match a.status.as_deref() {
+            Some("submitted") => submitted.entry(a.entry_id).or_default().push(Sheet {
+                scores: a
+                    .scores
+                    .and_then(|t| serde_json::from_str(&t).ok())
+                    .unwrap_or_default(),
+                gates: a
+                    .gates
+                    .and_then(|t| serde_json::from_str(&t).ok())
+                    .unwrap_or_default(),
+            }),
+            Some(_) => drafts += 1,
+            None => {}
         }
     }
-    let expected_of = |entry: Uuid| {
-        assignments
-            .iter()
-            .filter(|a| a.entry_id == entry && a.recused_at.is_none())
-            .count() as i64
-    };
+    let expected_of = |entry: Uuid| expected_by_entry.get(&entry).copied().unwrap_or(0);
     let mut rows: Vec<(ResultRow, thidua_domain::evaluation::Outcome, i64)> = entries
         .iter()
         .map(|(e, i)| {
@@ -116,6 +134,7 @@ pub async fn get_round_results(
                     sheets_expected: expected_of(e.id),
                     gate_failed: o.gate_failed,
                     eligible: o.eligible(),
+                    decision: super::decision_view(e),
                 },
                 o,
                 e.sort_order,
@@ -134,29 +153,25 @@ pub async fn get_round_results(
             row
         })
         .collect::<Vec<_>>();
-    let expected = assignments
-        .iter()
-        .filter(|a| a.recused_at.is_none())
-        .count() as i64;
+    let expected = expected_by_entry.values().sum::<i64>();
     let submitted_count = ranking.iter().map(|r| r.sheets_submitted).sum::<i64>();
-    let recused = assignments
-        .iter()
-        .filter(|a| a.recused_at.is_some())
-        .count() as i64;
     let today = vietnam_date(chrono::Utc::now());
-    Ok(web::Json(RoundResults {
-        round_id: r.round.id,
-        max_total: max_total(&criteria),
-        aggregation: method.into(),
-        tie_break_vi: TIE_BREAK_VI.into(),
-        progress: RoundProgress {
-            expected,
-            submitted: submitted_count,
-            drafts,
-            due: (expected - submitted_count - drafts).max(0),
-            recused,
-            overdue: today > r.round.scoring_closes_on && submitted_count < expected,
+    Ok((
+        RoundResults {
+            round_id: r.round.id,
+            max_total: max_total(&criteria),
+            aggregation: method.into(),
+            tie_break_vi: TIE_BREAK_VI.into(),
+            progress: RoundProgress {
+                expected,
+                submitted: submitted_count,
+                drafts,
+                due: (expected - submitted_count - drafts).max(0),
+                recused,
+                overdue: today > r.round.scoring_closes_on && submitted_count < expected,
+            },
+            ranking,
         },
-        ranking,
-    }))
+        criteria,
+    ))
 }

@@ -682,6 +682,21 @@ mod tests {
     }
 
     proptest! {
+        /// Two thirds exactly as arithmetic says it (3·for ≥ 2·members), and a decision that
+        /// passes keeps passing with more votes in favour.
+        #[test]
+        fn two_thirds_is_two_thirds_and_monotone(members in 1u32..200, in_favour in 0u32..200) {
+            let in_favour = in_favour.min(members);
+            let passes = two_thirds(members, in_favour);
+            prop_assert_eq!(passes, f64::from(in_favour) >= f64::from(members) * 2.0 / 3.0);
+            if passes && in_favour < members {
+                prop_assert!(two_thirds(members, in_favour + 1));
+            }
+            let vote = Vote { in_favour, against: members - in_favour, abstain: 0 };
+            let problems = check_decision(members, vote, Verdict::NotAccepted, false, true);
+            prop_assert_eq!(problems.contains(&DecisionProblem::TwoThirdsNotReached), !passes);
+        }
+
         #[test]
         fn the_aggregate_lies_between_the_sheets(
             scores in prop::collection::vec((0.0f64..=30.0, 0.0f64..=20.0, 0.0f64..=10.0), 1..9),

@@ -55,7 +55,7 @@ pub struct Minutes {
     pub meeting_on: Option<NaiveDate>,
     pub meeting_place: Option<String>,
     pub criteria_set_name: String,
-    /// (code, name) of the scored criteria, in order.
+    /// (number, name) of the scored criteria, in the set's order.
     pub criteria: Vec<(String, String)>,
     /// Names of the pass/fail criteria.
     pub gates: Vec<String>,
@@ -347,7 +347,7 @@ pub fn document_xml(doc: &Minutes) -> String {
     body.push_str(&body_para(
         "Kết quả chấm điểm và biểu quyết của Hội đồng đối với từng sáng kiến như sau:",
     ));
-    let w = [500, 2700, 1500, 1100, 1300, 1200, 1055];
+    let w = [600, 2600, 1500, 1100, 1300, 1200, 1055];
     let titles: Vec<String> = TABLE_COLUMNS.iter().map(|s| s.to_string()).collect();
     let mut rows = vec![tr(&w, &titles, true)];
     rows.extend(doc.table().iter().map(|r| tr(&w, r, false)));
@@ -438,7 +438,7 @@ pub fn to_xlsx(doc: &Minutes) -> Result<Vec<u8>, XlsxError> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use std::io::Read;
 
@@ -569,4 +569,18 @@ mod tests {
         assert_eq!(rows[1][7], "Không đạt");
         assert!(!to_xlsx(&doc).unwrap().is_empty());
     }
+}
+
+/// `cargo test -p thidua-api --lib write_minutes_samples -- --ignored` writes the sample
+/// minutes to `$EXPORT_SAMPLES` (default /tmp/minutes-samples), to look at them with
+/// `scripts/render-exports.sh`.
+#[cfg(test)]
+#[test]
+#[ignore]
+fn write_minutes_samples() {
+    let dir = std::env::var("EXPORT_SAMPLES").unwrap_or_else(|_| "/tmp/minutes-samples".into());
+    std::fs::create_dir_all(&dir).unwrap();
+    let doc = tests::sample();
+    std::fs::write(format!("{dir}/minutes.docx"), to_docx(&doc).unwrap()).unwrap();
+    std::fs::write(format!("{dir}/results.xlsx"), to_xlsx(&doc).unwrap()).unwrap();
 }

@@ -68,9 +68,12 @@ async fn document(conn: &mut AsyncPgConnection, r: &LoadedRound) -> Result<Minut
         meeting_on: r.round.meeting_on,
         meeting_place: r.round.meeting_place.clone(),
         criteria_set_name: set.name_vi.clone(),
-        criteria: scored
+        // Numbered as the set lists them (the seed's §III.1 numbers its criteria 1 to 5).
+        criteria: criteria
             .iter()
-            .map(|c| (c.code.clone(), c.name_vi.clone()))
+            .enumerate()
+            .filter(|(_, c)| !c.gate)
+            .map(|(n, c)| ((n + 1).to_string(), c.name_vi.clone()))
             .collect(),
         gates: criteria
             .iter()

@@ -374,38 +374,26 @@ pub async fn close_round(
     r.authorize(&p, RoundOp::Manage)?;
     require_status(&r, &[RoundStatus::Scoring], "close")?;
     let present = attendance(&r, &body.0.present_member_ids)?;
-    let (results, _) = super::results::compute(&mut conn, &r).await?;
-    let entries: Vec<ClosingEntry> = results
-        .ranking
-        .iter()
-        .map(|row| ClosingEntry {
-            decided: row.decision.is_some(),
-            selected_for_award: row.decision.as_ref().is_some_and(|d| d.selected_for_award),
-            eligible: row.eligible,
-        })
-        .collect();
-    if let Some(problem) = check_close(r.level, &entries).first() {
-        return Err(match problem {
-            CloseProblem::Undecided(n) => ApiError::unprocessable(
-                "undecided_entries",
-                format!("Còn {n} sáng kiến chưa có quyết định của Hội đồng."),
-                format!("{n} initiative(s) have no decision of the committee yet."),
-            ),
-            CloseProblem::NoModelSelected => ApiError::unprocessable(
-                "no_model_selected",
-                "Hội đồng cấp đơn vị phải chọn ít nhất một mô hình, sáng kiến để đề nghị (mục III.2.2), trừ khi không có sáng kiến nào đủ điều kiện.",
-                "A unit committee must select at least one model to propose (§III.2.2), unless none was eligible.",
-            ),
-        });
-    }
     let (rid, org, actor) = (r.round.id, r.organization.id, p.user_id);
     conn.transaction::<_, ApiError, _>(async move |conn| {
-        if eval_queries::close_round(conn, rid, actor, &present)
-            .await?
-            .is_none()
-        {
+        // Under the round's row lock, so that no decision changes while it is checked.
+        if eval_queries::lock_round_status(conn, rid).await? != "scoring" {
             return Err(ApiError::invalid_transition("closed", "close"));
         }
+        let (results, _) = super::results::compute(conn, &r).await?;
+        let entries: Vec<ClosingEntry> = results
+            .ranking
+            .iter()
+            .map(|row| ClosingEntry {
+                decided: row.decision.is_some(),
+                selected_for_award: row.decision.as_ref().is_some_and(|d| d.selected_for_award),
+                eligible: row.eligible,
+            })
+            .collect();
+        if let Some(problem) = check_close(r.level, &entries).first() {
+            return Err(close_problem(*problem));
+        }
+        eval_queries::close_round(conn, rid, actor, &present).await?;
         audit(
             conn,
             Some(actor),
@@ -419,6 +407,21 @@ pub async fn close_round(
     })
     .await?;
     Ok(round_response(super::view_one(&mut conn, &p, rid).await?))
+}
+
+fn close_problem(problem: CloseProblem) -> ApiError {
+    match problem {
+        CloseProblem::Undecided(n) => ApiError::unprocessable(
+            "undecided_entries",
+            format!("Còn {n} sáng kiến chưa có quyết định của Hội đồng."),
+            format!("{n} initiative(s) have no decision of the committee yet."),
+        ),
+        CloseProblem::NoModelSelected => ApiError::unprocessable(
+            "no_model_selected",
+            "Hội đồng cấp đơn vị phải chọn ít nhất một mô hình, sáng kiến để đề nghị (mục III.2.2), trừ khi không có sáng kiến nào đủ điều kiện.",
+            "A unit committee must select at least one model to propose (§III.2.2), unless none was eligible.",
+        ),
+    }
 }
 
 /// The attendees, each a member of the committee.

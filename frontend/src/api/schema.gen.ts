@@ -2737,6 +2737,7 @@ export interface components {
                 meeting_on?: string | null;
                 meeting_place?: string | null;
                 status: components["schemas"]["RoundStatusCode"];
+                /** @description The chair, the secretary, then the members by name. */
                 members: components["schemas"]["RoundMemberView"][];
                 my_role?: components["schemas"]["MemberRoleCode"] | null;
                 /** Format: date-time */
@@ -3172,6 +3173,7 @@ export interface components {
             aggregation: components["schemas"]["AggregationCode"];
             /** @description How ties are broken, in words. */
             tie_break_vi: string;
+            tie_break_en: string;
             progress: components["schemas"]["RoundProgress"];
             ranking: components["schemas"]["ResultRow"][];
         };
@@ -3197,6 +3199,7 @@ export interface components {
             meeting_on?: string | null;
             meeting_place?: string | null;
             status: components["schemas"]["RoundStatusCode"];
+            /** @description The chair, the secretary, then the members by name. */
             members: components["schemas"]["RoundMemberView"][];
             my_role?: components["schemas"]["MemberRoleCode"] | null;
             /** Format: date-time */
@@ -3241,6 +3244,10 @@ export interface components {
             entry_id: string;
             /** Format: uuid */
             round_id: string;
+            /** @description The round (title, status, scoring window). */
+            round: components["schemas"]["RoundRef"];
+            /** @description The evaluator declared a conflict of interest and does not score it. */
+            recused: boolean;
             initiative: components["schemas"]["EntryInitiative"];
             evaluator: components["schemas"]["UserRef"];
             /** @description The round's criteria, with the guidance to score by. */
@@ -11771,7 +11778,10 @@ export interface operations {
     save_score_sheet: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The sheet's ETag (two tabs must not overwrite each other) */
+                "If-Match": string;
+            };
             path: {
                 /** @description Assignment id */
                 id: string;
@@ -11839,6 +11849,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The ETag is stale (saved meanwhile, e.g. in another tab) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Body larger than 1 MiB */
             413: {
                 headers: {
@@ -11859,6 +11878,15 @@ export interface operations {
             };
             /** @description A score out of range or an unknown criterion */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is missing */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };

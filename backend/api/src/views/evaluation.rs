@@ -142,6 +142,7 @@ pub struct RoundView {
     pub meeting_on: Option<NaiveDate>,
     pub meeting_place: Option<String>,
     pub status: RoundStatusCode,
+    /// The chair, the secretary, then the members by name.
     pub members: Vec<RoundMemberView>,
     /// The caller's seat on the committee, if any.
     pub my_role: Option<MemberRoleCode>,
@@ -374,6 +375,10 @@ pub struct SheetView {
     pub assignment_id: Uuid,
     pub entry_id: Uuid,
     pub round_id: Uuid,
+    /// The round (title, status, scoring window).
+    pub round: RoundRef,
+    /// The evaluator declared a conflict of interest and does not score it.
+    pub recused: bool,
     pub initiative: EntryInitiative,
     pub evaluator: UserRef,
     /// The round's criteria, with the guidance to score by.
@@ -461,6 +466,7 @@ pub struct RoundResults {
     pub aggregation: AggregationCode,
     /// How ties are broken, in words.
     pub tie_break_vi: String,
+    pub tie_break_en: String,
     pub progress: RoundProgress,
     pub ranking: Vec<ResultRow>,
 }

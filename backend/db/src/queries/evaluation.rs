@@ -497,8 +497,10 @@ pub async fn entries_with_titles(
         .await
 }
 
-/// Every assignment of the round with its sheet's state (`None` before the first save), by
-/// entry then assignment order: [`assignments_of`] and [`sheet_statuses`] in one query.
+/// Every assignment of the round with its sheet's state (`None` before the first save), in no
+/// particular order (the caller groups them by entry and sorts each group: cheaper than
+/// sorting the whole round's, which overflows `work_mem` at 50,000): [`assignments_of`] and
+/// [`sheet_statuses`] in one query.
 pub async fn assignments_with_sheet_status(
     conn: &mut AsyncPgConnection,
     round_id: Uuid,
@@ -507,7 +509,6 @@ pub async fn assignments_with_sheet_status(
         .inner_join(round_entries::table)
         .left_join(score_sheets::table)
         .filter(round_entries::round_id.eq(round_id))
-        .order((round_assignments::entry_id, round_assignments::created_at))
         .select((
             RoundAssignment::as_select(),
             score_sheets::status.nullable(),

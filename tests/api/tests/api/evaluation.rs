@@ -633,7 +633,7 @@ async fn evaluators_score_submit_and_see_each_other_only_after_their_own() {
         reqwest::Method::PUT,
         &sheet("bcd.quan1.3"),
         Some(&t3),
-        None,
+        Some("*"),
         Some(&full),
     )
     .await
@@ -679,7 +679,7 @@ async fn evaluators_score_submit_and_see_each_other_only_after_their_own() {
             reqwest::Method::PUT,
             &sheet("bcd.quan1.3"),
             Some(&t3),
-            None,
+            Some("*"),
             Some(&json!({ "scores": { "solves_problems": 31, "novelty": 1 } })),
         )
         .await
@@ -702,24 +702,62 @@ async fn evaluators_score_submit_and_see_each_other_only_after_their_own() {
             reqwest::Method::PUT,
             &sheet("bcd.quan1.3"),
             Some(&t3),
-            None,
+            Some("*"),
             Some(&json!({ "scores": { "solves_problems": 20 } })),
         )
         .await
         .expect(200);
     assert_eq!(draft.body["status"], "draft");
     assert_eq!(draft.body["total"], 20.0);
+    assert_eq!(draft.body["round"]["id"], json!(id));
+    assert_eq!(draft.body["recused"], false);
     let r = app
         .action(&format!("{}/submit", sheet("bcd.quan1.3")), &t3)
         .await
         .expect_problem(422, "incomplete_sheet");
-    assert_eq!(r.field_errors().len(), 4);
-    // Complete, submitted, locked.
+    let missing = r.field_errors();
+    assert_eq!(missing.len(), 4);
+    // The unanswered gate is named where it is answered.
+    assert!(missing.contains(&("gates.legality".into(), "required".into())));
+    // Two tabs: a save without If-Match, or over a stale ETag, is refused and changes nothing.
+    let stale = draft.header("etag").unwrap();
     app.call(
         reqwest::Method::PUT,
         &sheet("bcd.quan1.3"),
         Some(&t3),
         None,
+        Some(&full),
+    )
+    .await
+    .expect_problem(428, "precondition_required");
+    let current = app
+        .call(
+            reqwest::Method::PUT,
+            &sheet("bcd.quan1.3"),
+            Some(&t3),
+            Some(&stale),
+            Some(&json!({ "scores": { "solves_problems": 21 } })),
+        )
+        .await
+        .expect(200)
+        .header("etag")
+        .unwrap();
+    assert_ne!(current, stale);
+    app.call(
+        reqwest::Method::PUT,
+        &sheet("bcd.quan1.3"),
+        Some(&t3),
+        Some(&stale),
+        Some(&full),
+    )
+    .await
+    .expect_problem(412, "precondition_failed");
+    // Complete, submitted, locked.
+    app.call(
+        reqwest::Method::PUT,
+        &sheet("bcd.quan1.3"),
+        Some(&t3),
+        Some(&current),
         Some(&full),
     )
     .await
@@ -735,7 +773,7 @@ async fn evaluators_score_submit_and_see_each_other_only_after_their_own() {
         reqwest::Method::PUT,
         &sheet("bcd.quan1.3"),
         Some(&t3),
-        None,
+        Some("*"),
         Some(&full),
     )
     .await
@@ -752,7 +790,7 @@ async fn evaluators_score_submit_and_see_each_other_only_after_their_own() {
         reqwest::Method::PUT,
         &sheet("bcd.quan1.4"),
         Some(&t4),
-        None,
+        Some("*"),
         Some(&full),
     )
     .await
@@ -794,7 +832,7 @@ async fn evaluators_score_submit_and_see_each_other_only_after_their_own() {
         reqwest::Method::PUT,
         &sheet("bcd.quan1.3"),
         Some(&t3),
-        None,
+        Some("*"),
         Some(&full),
     )
     .await
@@ -815,7 +853,7 @@ async fn evaluators_score_submit_and_see_each_other_only_after_their_own() {
         reqwest::Method::PUT,
         &sheet("bcd.quan1.5"),
         Some(&t5),
-        None,
+        Some("*"),
         Some(&full),
     )
     .await

@@ -1137,7 +1137,7 @@ async fn perform(app: &TestApp, places: &Places, op: &Op, role: Role, t: Target)
                 }
                 "save_score_sheet" => {
                     let body = json!({ "scores": { "solves_problems": 20 } });
-                    call(Method::PUT, sheet, None, Some(body)).await
+                    call(Method::PUT, sheet, Some("*"), Some(body)).await
                 }
                 "submit_score_sheet" => {
                     call(Method::POST, format!("{sheet}/submit"), None, None).await

@@ -75,12 +75,13 @@ pub async fn entry_views(
     .await?
     .into_iter()
     .collect();
-    let mut by_entry: HashMap<Uuid, Vec<AssignmentView>> = HashMap::new();
+    // Each entry's evaluators in the order they were assigned (then by evaluator): sorted
+    // here, entry by entry, rather than the whole round's by the database.
+    let mut by_entry: HashMap<Uuid, Vec<(_, AssignmentView)>> = HashMap::new();
     for (a, sheet) in assignments {
-        by_entry
-            .entry(a.entry_id)
-            .or_default()
-            .push(AssignmentView {
+        by_entry.entry(a.entry_id).or_default().push((
+            (a.created_at, a.evaluator_id),
+            AssignmentView {
                 id: a.id,
                 evaluator: UserRef {
                     id: a.evaluator_id,
@@ -93,7 +94,8 @@ pub async fn entry_views(
                     Some(_) => SheetStatusCode::Draft,
                     None => SheetStatusCode::Due,
                 },
-            });
+            },
+        ));
     }
     entries
         .into_iter()
@@ -108,7 +110,11 @@ pub async fn entry_views(
                     organization: OrganizationRef::from(unit),
                 },
                 sort_order: e.sort_order,
-                assignments: by_entry.remove(&e.id).unwrap_or_default(),
+                assignments: {
+                    let mut own = by_entry.remove(&e.id).unwrap_or_default();
+                    own.sort_unstable_by_key(|(order, _)| *order);
+                    own.into_iter().map(|(_, view)| view).collect()
+                },
                 decision: super::decision_view(&e),
                 id: e.id,
             })

@@ -44,13 +44,6 @@ async fn document(conn: &mut AsyncPgConnection, r: &LoadedRound) -> Result<Minut
     let role = |m: &thidua_db::models::RoundMember| {
         MemberRole::parse(&m.role).unwrap_or(MemberRole::Member)
     };
-    // The chair first, then the secretary, then the members (as they were named).
-    let mut members: Vec<_> = r.members.iter().collect();
-    members.sort_by_key(|(m, _)| match role(m) {
-        MemberRole::Chair => 0,
-        MemberRole::Secretary => 1,
-        MemberRole::Member => 2,
-    });
     let named = |wanted: MemberRole| {
         r.members
             .iter()
@@ -86,8 +79,10 @@ async fn document(conn: &mut AsyncPgConnection, r: &LoadedRound) -> Result<Minut
         )
         .into(),
         tie_break_vi: results.tie_break_vi.clone(),
-        members: members
-            .into_iter()
+        // As loaded: the chair, the secretary, then the members by name.
+        members: r
+            .members
+            .iter()
             .map(|(m, name)| MinutesMember {
                 name: name.clone(),
                 role: role_vi(role(m)).into(),

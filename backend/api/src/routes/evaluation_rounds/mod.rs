@@ -120,6 +120,17 @@ pub async fn load_many(
     for (m, name) in eval_queries::members_of(conn, &ids).await? {
         members.entry(m.round_id).or_default().push((m, name));
     }
+    // The chair, the secretary, then the members by name: how a committee is listed.
+    for list in members.values_mut() {
+        list.sort_by(|(a, an), (b, bn)| {
+            let seat = |m: &RoundMember| match MemberRole::parse(&m.role) {
+                Some(MemberRole::Chair) => 0,
+                Some(MemberRole::Secretary) => 1,
+                _ => 2,
+            };
+            seat(a).cmp(&seat(b)).then_with(|| an.cmp(bn))
+        });
+    }
     let missing = || ApiError::internal(anyhow::anyhow!("a round's reference is missing"));
     rounds
         .into_iter()

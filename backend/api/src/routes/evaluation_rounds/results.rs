@@ -24,6 +24,7 @@ use crate::views::evaluation::{
     CriterionResult, EntryInitiative, ResultRow, RoundProgress, RoundResults,
 };
 
+pub const TIE_BREAK_EN: &str = "Eligible initiatives rank first; on equal aggregates, the one whose lowest sheet is higher ranks first, then the one registered earlier.";
 pub const TIE_BREAK_VI: &str = "Sáng kiến đủ điều kiện xếp trước; cùng điểm thì xếp trước sáng kiến có phiếu thấp nhất cao hơn, sau đó sáng kiến đăng ký sớm hơn.";
 
 /// The results: for the committee and the organiser at any time (live while scoring), for
@@ -162,6 +163,7 @@ pub async fn compute(
             max_total: max_total(&criteria),
             aggregation: method.into(),
             tie_break_vi: TIE_BREAK_VI.into(),
+            tie_break_en: TIE_BREAK_EN.into(),
             progress: RoundProgress {
                 expected,
                 submitted: submitted_count,

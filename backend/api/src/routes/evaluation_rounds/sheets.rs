@@ -23,7 +23,7 @@ use super::LoadedRound;
 use crate::auth::Principal;
 use crate::authz::RoundOp;
 use crate::error::ApiError;
-use crate::extract::{Json, etag};
+use crate::extract::{IfMatch, Json, etag};
 use crate::routes::audit;
 use crate::state::AppState;
 use crate::views::evaluation::{EntryInitiative, SaveSheetRequest, SheetStatusCode, SheetView};
@@ -39,6 +39,13 @@ struct Loaded {
 }
 
 impl Loaded {
+    fn etag(&self) -> String {
+        etag(
+            self.assignment.id,
+            self.sheet.as_ref().map_or(0, |s| s.version),
+        )
+    }
+
     fn mine(&self, p: &Principal) -> bool {
         self.assignment.evaluator_id == p.user_id
     }
@@ -135,6 +142,8 @@ async fn view(
         assignment_id: l.assignment.id,
         entry_id: l.entry.id,
         round_id: l.round.round.id,
+        round: super::round_ref(&l.round.round, &l.round.organization)?,
+        recused: l.assignment.recused_at.is_some(),
         initiative: EntryInitiative {
             id: initiative.id,
             title: initiative.title,
@@ -158,7 +167,7 @@ async fn view(
         },
         submitted_at: l.sheet.as_ref().and_then(|s| s.submitted_at),
         reopened_reason: l.sheet.as_ref().and_then(|s| s.reopened_reason.clone()),
-        etag: etag(l.assignment.id, l.sheet.as_ref().map_or(0, |s| s.version)),
+        etag: l.etag(),
         allowed_actions,
     })
 }
@@ -169,8 +178,16 @@ fn respond(v: SheetView) -> HttpResponse {
         .json(v)
 }
 
-/// The problems of a sheet as field errors naming each criterion.
+/// The problems of a sheet as field errors naming each criterion (`gates.<code>` for a
+/// pass/fail criterion, `scores.<code>` otherwise).
 fn problems_to_errors(criteria: &[Criterion], problems: Vec<SheetProblem>) -> Vec<FieldError> {
+    let map_of = |code: &str| {
+        if criteria.iter().any(|c| c.code == code && c.gate) {
+            "gates"
+        } else {
+            "scores"
+        }
+    };
     let name = |code: &str| {
         criteria
             .iter()
@@ -187,7 +204,7 @@ fn problems_to_errors(criteria: &[Criterion], problems: Vec<SheetProblem>) -> Ve
                 format!("The score of “{criterion}” is between 0 and {max}."),
             ),
             SheetProblem::Missing { criterion } => FieldError::new(
-                format!("scores.{criterion}"),
+                format!("{}.{criterion}", map_of(&criterion)),
                 "required",
                 format!("Chưa chấm tiêu chí “{}”.", name(&criterion)),
                 format!("“{criterion}” is not scored yet."),
@@ -230,14 +247,16 @@ pub async fn get_score_sheet(
 #[utoipa::path(
     tag = "evaluation",
     operation_id = "save_score_sheet",
-    params(("id" = Uuid, Path, description = "Assignment id")),
+    params(("id" = Uuid, Path, description = "Assignment id"), ("If-Match" = String, Header, description = "The sheet's ETag (two tabs must not overwrite each other)")),
     request_body = SaveSheetRequest,
     responses(
         (status = 200, description = "Saved", body = SheetView, headers(("ETag" = String))),
         (status = 403, description = "Not one's own assignment, or recused", body = crate::error::Problem, content_type = "application/problem+json"),
         (status = 404, description = "Not found in the caller's reach", body = crate::error::Problem, content_type = "application/problem+json"),
         (status = 409, description = "Submitted (`sheet_submitted`), or the round is not scoring", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 412, description = "The ETag is stale (saved meanwhile, e.g. in another tab)", body = crate::error::Problem, content_type = "application/problem+json"),
         (status = 422, description = "A score out of range or an unknown criterion", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 428, description = "If-Match is missing", body = crate::error::Problem, content_type = "application/problem+json"),
     ),
     security(("bearer" = []))
 )]
@@ -246,12 +265,14 @@ pub async fn save_score_sheet(
     state: web::Data<AppState>,
     p: Principal,
     id: web::Path<Uuid>,
+    if_match: IfMatch,
     body: Json<SaveSheetRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let req = body.0;
     let mut conn = state.conn().await?;
     let l = load(&mut conn, &p, id.into_inner()).await?;
     check_can_write(&l, &p)?;
+    if_match.check(&l.etag())?;
     let (mut scores, mut gates, mut comments) = maps(l.sheet.as_ref());
     if let Some(s) = req.scores {
         scores = s;

@@ -23,6 +23,11 @@ const RegistrationPage = lazy(() => import('@/features/registrations/components/
 const ReportListPage = lazy(() => import('@/features/reports/components/ReportListPage'));
 const ReportPage = lazy(() => import('@/features/reports/components/ReportPage'));
 const AuditLogPage = lazy(() => import('@/features/audit/components/AuditLogPage'));
+const RoundListPage = lazy(() => import('@/features/evaluation/components/RoundListPage'));
+const RoundCreatePage = lazy(() => import('@/features/evaluation/components/RoundCreatePage'));
+const RoundPage = lazy(() => import('@/features/evaluation/components/RoundPage'));
+const MyAssignmentsPage = lazy(() => import('@/features/evaluation/components/MyAssignmentsPage'));
+const ScoringPage = lazy(() => import('@/features/evaluation/components/ScoringPage'));
 
 function SessionRoutes() {
   const navigate = useNavigate();
@@ -52,6 +57,11 @@ function SessionRoutes() {
               <Route path="registrations/:registrationId" element={<RegistrationPage />} />
               <Route path="reports" element={<ReportListPage />} />
               <Route path="reports/:reportId" element={<ReportPage />} />
+              <Route path="evaluation" element={<RoundListPage />} />
+              <Route path="evaluation/new" element={<RoundCreatePage />} />
+              <Route path="evaluation/rounds/:roundId" element={<RoundPage />} />
+              <Route path="evaluation/sheets" element={<MyAssignmentsPage />} />
+              <Route path="evaluation/sheets/:assignmentId" element={<ScoringPage />} />
               <Route path="organizations" element={<OrganizationTreePage />} />
               <Route path="users" element={<UsersPage />} />
               <Route path="audit" element={<AuditLogPage />} />

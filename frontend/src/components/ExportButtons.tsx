@@ -15,10 +15,12 @@ interface Props {
   /** The message when the download fails. */
   failed: string;
   size?: 'small' | 'middle';
+  /** The formats offered, in this order (both by default). */
+  formats?: readonly ExportFormat[];
 }
 
 /** A form (Mẫu 1, Mẫu 2…) as Excel or Word, saved under the name the server gives. */
-export function ExportButtons({ fetchFile, labels, fallbackName, failed, size }: Props) {
+export function ExportButtons({ fetchFile, labels, fallbackName, failed, size, formats = ['xlsx', 'docx'] }: Props) {
   const { message } = App.useApp();
   const [busy, setBusy] = useState<ExportFormat | null>(null);
 
@@ -37,7 +39,7 @@ export function ExportButtons({ fetchFile, labels, fallbackName, failed, size }:
 
   return (
     <Space wrap>
-      {(['xlsx', 'docx'] as const).map((format) => (
+      {formats.map((format) => (
         <Button key={format} size={size} icon={<DownloadOutlined aria-hidden />} loading={busy === format} onClick={() => void download(format)}>
           {labels[format]}
         </Button>

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '@/components/LanguageSwitch';
 import { PageSpinner } from '@/components/PageSpinner';
 import { QueryError } from '@/components/QueryError';
+import { useEvaluationMenu } from '@/features/evaluation/api/menu';
 import { useMe, useSession, type Me } from '@/lib/auth';
 import { menuItems, selectedMenuKey } from './menu';
 import type { LoginState } from '../RequireAuth';
@@ -45,6 +46,7 @@ export function AppShell() {
   const navigate = useNavigate();
   const { signOut } = useSession();
   const me = useMe();
+  const evaluationMenu = useEvaluationMenu(me.data);
   const [collapsed, setCollapsed] = useState(false);
   const selected = selectedMenuKey(location.pathname);
 
@@ -61,7 +63,7 @@ export function AppShell() {
           {collapsed ? 'CCHC' : t('app.name')}
         </Link>
         <nav aria-label={t('shell.menu')}>
-          <Menu theme="dark" mode="inline" selectedKeys={[selected]} items={menuItems(me.data, t)} />
+          <Menu theme="dark" mode="inline" selectedKeys={[selected]} items={menuItems(me.data, t, evaluationMenu)} />
         </nav>
       </Sider>
       <Layout>

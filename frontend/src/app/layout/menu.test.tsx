@@ -4,16 +4,16 @@ import { MemoryRouter } from 'react-router';
 import type { Me } from '@/lib/auth';
 import { menuItems, selectedMenuKey } from './menu';
 
-const t = (k: string) => ({ 'shell.campaigns': 'Kế hoạch thi đua', 'shell.myInitiatives': 'Sáng kiến của tôi', 'shell.unitInitiatives': 'Sáng kiến của đơn vị', 'shell.reports': 'Báo cáo', 'shell.organizations': 'Tổ chức', 'shell.users': 'Người dùng', 'shell.audit': 'Nhật ký hệ thống', 'shell.apiDocs': 'Tài liệu API', 'shell.registrations': 'Bản đăng ký thi đua', 'shell.registrationInbox': 'Hộp thư đăng ký' })[k] ?? k;
+const t = (k: string) => ({ 'shell.campaigns': 'Kế hoạch thi đua', 'shell.myInitiatives': 'Sáng kiến của tôi', 'shell.unitInitiatives': 'Sáng kiến của đơn vị', 'shell.reports': 'Báo cáo', 'shell.organizations': 'Tổ chức', 'shell.users': 'Người dùng', 'shell.audit': 'Nhật ký hệ thống', 'shell.apiDocs': 'Tài liệu API', 'shell.registrations': 'Bản đăng ký thi đua', 'shell.registrationInbox': 'Hộp thư đăng ký', 'shell.evaluation': 'Đánh giá sáng kiến', 'shell.mySheets': 'Phiếu chấm của tôi' })[k] ?? k;
 
 const me = (capabilities: string[], roles: string[] = []): Me =>
   ({ user: {}, organization: { id: 'o', code: 'O', name: 'Org' }, roles: roles.map((role) => ({ role })), capabilities }) as unknown as Me;
 
-function labels(m: Me) {
+function labels(m: Me, data?: Parameters<typeof menuItems>[2]) {
   render(
     <MemoryRouter>
       <ul>
-        {menuItems(m, t).map((item) => (
+        {menuItems(m, t, data).map((item) => (
           <li key={String(item?.key)}>{(item as { label: ReactElement }).label}</li>
         ))}
       </ul>
@@ -54,6 +54,24 @@ describe('menuItems', () => {
     expect(labels(me(['campaigns.extend_deadlines']))).toEqual(['Kế hoạch thi đua', 'Sáng kiến của tôi', 'Sáng kiến của đơn vị', 'Báo cáo', 'Hộp thư đăng ký', 'Tài liệu API']);
     expect(selectedMenuKey('/registrations/inbox')).toBe('/registrations/inbox');
     expect(selectedMenuKey('/registrations/r1')).toBe('/registrations');
+  });
+
+  it('shows the evaluation rounds and the score sheets to those the data says take part', () => {
+    expect(labels(me([]), { evaluation: true, mySheets: true })).toEqual([
+      'Kế hoạch thi đua',
+      'Sáng kiến của tôi',
+      'Sáng kiến của đơn vị',
+      'Báo cáo',
+      'Đánh giá sáng kiến',
+      'Phiếu chấm của tôi',
+      'Tài liệu API',
+    ]);
+    cleanup();
+    expect(labels(me([]), { evaluation: true, mySheets: false })).toContain('Đánh giá sáng kiến');
+    expect(selectedMenuKey('/evaluation/rounds/r1')).toBe('/evaluation');
+    expect(selectedMenuKey('/evaluation/new')).toBe('/evaluation');
+    expect(selectedMenuKey('/evaluation/sheets')).toBe('/evaluation/sheets');
+    expect(selectedMenuKey('/evaluation/sheets/a1')).toBe('/evaluation/sheets');
   });
 
   it('selects the initiatives entry the page belongs to', () => {

@@ -1,6 +1,19 @@
 import { Link } from 'react-router';
 import type { MenuProps } from 'antd';
-import { ApartmentOutlined, ApiOutlined, AuditOutlined, BulbOutlined, FileDoneOutlined, FileTextOutlined, FlagOutlined, InboxOutlined, TeamOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  ApiOutlined,
+  AuditOutlined,
+  BulbOutlined,
+  EditOutlined,
+  FileDoneOutlined,
+  FileTextOutlined,
+  FlagOutlined,
+  InboxOutlined,
+  TeamOutlined,
+  TrophyOutlined,
+  UnorderedListOutlined,
+} from '@ant-design/icons';
 import { hasCapability, hasRole, type Me } from '@/lib/auth';
 
 type Item = Required<MenuProps>['items'][number];
@@ -11,6 +24,8 @@ type MenuKey =
   | 'shell.myInitiatives'
   | 'shell.unitInitiatives'
   | 'shell.reports'
+  | 'shell.evaluation'
+  | 'shell.mySheets'
   | 'shell.registrations'
   | 'shell.registrationInbox'
   | 'shell.organizations'
@@ -20,12 +35,22 @@ type MenuKey =
 
 /** The menu entry a path belongs to: the longest menu key it starts with. */
 export function selectedMenuKey(pathname: string): string {
+  if (pathname === '/evaluation/sheets' || pathname.startsWith('/evaluation/sheets/')) return '/evaluation/sheets';
   if (pathname === '/registrations/inbox' || pathname.startsWith('/registrations/inbox/')) return '/registrations/inbox';
   if (pathname === '/initiatives/mine' || pathname.startsWith('/initiatives/mine/') || pathname === '/initiatives/new') return '/initiatives/mine';
   return '/' + (pathname.split('/')[1] ?? '');
 }
 
-export function menuItems(me: Me | undefined, t: (k: MenuKey) => string): Item[] {
+/**
+ * What the menu cannot tell from roles and capabilities: whether the caller sits on an
+ * evaluation committee or organises rounds, and whether they have sheets to score.
+ */
+export interface MenuData {
+  evaluation?: boolean;
+  mySheets?: boolean;
+}
+
+export function menuItems(me: Me | undefined, t: (k: MenuKey) => string, data: MenuData = {}): Item[] {
   const items: Item[] = [
     { key: '/campaigns', icon: <FlagOutlined />, label: <Link to="/campaigns">{t('shell.campaigns')}</Link> },
     // Everyone signed in takes part: their own initiatives, and those of the units in reach.
@@ -34,6 +59,12 @@ export function menuItems(me: Me | undefined, t: (k: MenuKey) => string): Item[]
     // Units write reports; the authority receives them: everyone has a reports page.
     { key: '/reports', icon: <FileDoneOutlined />, label: <Link to="/reports">{t('shell.reports')}</Link> },
   ];
+  if (data.evaluation) {
+    items.push({ key: '/evaluation', icon: <TrophyOutlined />, label: <Link to="/evaluation">{t('shell.evaluation')}</Link> });
+  }
+  if (data.mySheets) {
+    items.push({ key: '/evaluation/sheets', icon: <EditOutlined />, label: <Link to="/evaluation/sheets">{t('shell.mySheets')}</Link> });
+  }
   if (hasRole(me, 'unit_head', 'unit_focal')) {
     items.push({ key: '/registrations', icon: <FileTextOutlined />, label: <Link to="/registrations">{t('shell.registrations')}</Link> });
   }

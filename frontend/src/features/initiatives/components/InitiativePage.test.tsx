@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import { session } from '@/api/client';
 import { changeLanguage } from '@/i18n';
 import { jsonResponse, problemResponse, renderPage } from '@/test/render';
@@ -33,7 +33,7 @@ const initiative = (over: Partial<Initiative>): Initiative => ({
   ...over,
 });
 
-function stubApi(view: Initiative) {
+function stubApi(view: Initiative, evaluations: unknown[] = []) {
   vi.stubGlobal('fetch', async (input: Request) => {
     switch (`${input.method} ${new URL(input.url).pathname}`) {
       case 'GET /api/v1/initiatives/i1':
@@ -58,6 +58,8 @@ function stubApi(view: Initiative) {
             allowed_actions: [],
           },
         ]);
+      case 'GET /api/v1/initiatives/i1/evaluations':
+        return jsonResponse(200, evaluations);
       case 'GET /api/v1/reports':
         return jsonResponse(200, { items: [], total: 0, page: 1, per_page: 100 });
       default:
@@ -95,5 +97,61 @@ describe('InitiativePage evidence', () => {
     render();
     expect(await screen.findByText('Kế hoạch.docx')).toBeInTheDocument();
     expect(screen.queryByText('Kéo thả tệp vào đây hoặc bấm để chọn tệp')).not.toBeInTheDocument();
+  }, 60_000);
+
+  it('shows the published evaluation results: total of max, rank of N, each criterion, the decision and the comment', async () => {
+    stubApi(initiative({ status: 'accepted' }), [
+      {
+        round: {
+          id: 'r1',
+          title: 'Hội đồng sáng kiến Trường Mầm non Cô Giang năm 2023',
+          level: 'unit_committee',
+          organization: { id: 'cogiang', code: 'Q1-MN-COGIANG', name: 'Trường Mầm non Cô Giang' },
+          status: 'published',
+          scoring_closes_on: '2023-11-15',
+          meeting_on: '2023-11-20',
+          published_at: '2023-11-21T03:00:00Z',
+        },
+        criteria: [
+          { code: 'legality', name_vi: 'Bảo đảm tính hợp pháp, hiệu quả', name_en: 'Legality', guidance_vi: '', max_points: 0, weight: 0, gate: true },
+          { code: 'solves_problems', name_vi: 'Giải quyết các vấn đề đặt ra', name_en: 'Solves', guidance_vi: '', max_points: 30, weight: 1, gate: false },
+        ],
+        max_total: 100,
+        ranked: 3,
+        result: {
+          rank: 1,
+          entry_id: 'e1',
+          initiative: { id: 'i1', title: 'Mô hình "Phụ huynh đồng hành"', organization: { id: 'cogiang', code: 'Q1-MN-COGIANG', name: 'Trường Mầm non Cô Giang' } },
+          total: 82.5,
+          per_criterion: [
+            { code: 'legality', value: null },
+            { code: 'solves_problems', value: 26.5 },
+          ],
+          lowest: 80,
+          sheets_submitted: 2,
+          sheets_expected: 2,
+          gate_failed: false,
+          eligible: true,
+          decision: { verdict: 'accepted', selected_for_award: true, votes_for: 5, votes_against: 0, votes_abstain: 0, note: 'Mô hình hiệu quả, đề nghị nhân rộng', decided_at: '2023-11-20T03:00:00Z' },
+        },
+      },
+    ]);
+    render();
+    const card = (await screen.findByText('Kết quả đánh giá')).closest('.ant-card') as HTMLElement;
+    expect(within(card).getByText('Hội đồng sáng kiến Trường Mầm non Cô Giang năm 2023')).toBeInTheDocument();
+    expect(within(card).getByText('82,5 / 100')).toBeInTheDocument();
+    expect(within(card).getByText('1/3')).toBeInTheDocument();
+    expect(within(card).getByText('26,5')).toBeInTheDocument();
+    expect(within(card).getByText('Đạt')).toBeInTheDocument();
+    expect(within(card).getByText('Nghiệm thu đạt')).toBeInTheDocument();
+    expect(within(card).getByText('Đề nghị khen thưởng')).toBeInTheDocument();
+    expect(within(card).getByText('Mô hình hiệu quả, đề nghị nhân rộng')).toBeInTheDocument();
+  }, 60_000);
+
+  it('has no evaluation card while nothing is published', async () => {
+    stubApi(initiative({}));
+    render();
+    expect(await screen.findByText('Kế hoạch.docx')).toBeInTheDocument();
+    expect(screen.queryByText('Kết quả đánh giá')).not.toBeInTheDocument();
   }, 60_000);
 });

@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { PageSpinner } from '@/components/PageSpinner';
+import { InitiativeEvaluationsCard } from '@/features/evaluation/components/InitiativeEvaluationsCard';
 import { EvidenceCard } from '@/features/files/components/EvidenceCard';
 import { InitiativeReportsCard } from '@/features/reports/components/InitiativeReportsCard';
 import { QueryError } from '@/components/QueryError';
@@ -137,6 +138,8 @@ export default function InitiativePage() {
       />
 
       <InitiativeReportsCard initiativeId={i.id} />
+
+      <InitiativeEvaluationsCard initiativeId={i.id} />
 
       <Card
         title={

@@ -3,10 +3,14 @@
 #
 #  1. Migrates and demo-seeds a fresh database, then scripts/bench/generate.sql fills it to
 #     city scale under district Q1 (5,000 units, 20,000 users, 200,000 initiatives,
-#     1,000,000 roadmap steps) and the time it took is printed.
+#     1,000,000 roadmap steps) and the time it took is printed. scripts/bench/
+#     generate-evaluation.sql then adds one evaluation round of the Q1 authority committee:
+#     2,000 of those initiatives, 25 evaluators each, 50,000 submitted score sheets.
 #  2. wrk drives a release server, logged in as noivu.quan1 (authority officer of Q1), on four
 #     workloads — get-by-id, a filtered list, full-text search, statistics — at 16 and 64
-#     connections; then the small benchmark of before (campaign list, health).
+#     connections; then the small benchmark of before (campaign list, health); evidence files
+#     (upload, download) and the evaluation round — its ranking (the results over the 50,000
+#     sheets) and the chair's board (the 2,000 entries with their evaluators) — at 16.
 #  3. pgbench runs the same SQL straight against PostgreSQL (scripts/bench/pgbench/*.sql):
 #     the floor the server is compared with.
 #  4. scripts/bench/report.py prints requests/s, p50, p99, the server's peak RSS (VmHWM) and
@@ -24,6 +28,8 @@
 #   BENCH_BUILD [1]                0: skip `cargo build --release` (use the binary as it is)
 #   BENCH_ORGS [5000] BENCH_WARDS [50] BENCH_USERS [20000] BENCH_INITIATIVES [200000]
 #   BENCH_STEPS [5]                scale of the generated data (steps per initiative)
+#   BENCH_ROUND_INITIATIVES [2000] BENCH_SHEETS [50000]
+#                                  the evaluation round: its entries, its submitted sheets
 # Server, PostgreSQL and load generators share the machine: the numbers are a floor.
 set -euo pipefail
 
@@ -43,6 +49,12 @@ N_WARDS=${BENCH_WARDS:-50}
 N_USERS=${BENCH_USERS:-20000}
 N_INITIATIVES=${BENCH_INITIATIVES:-200000}
 N_STEPS=${BENCH_STEPS:-5}
+N_ROUND_INITIATIVES=${BENCH_ROUND_INITIATIVES:-2000}
+N_SHEETS=${BENCH_SHEETS:-50000}
+[[ $N_ROUND_INITIATIVES =~ ^[1-9][0-9]*$ && $N_SHEETS =~ ^[1-9][0-9]*$ ]] ||
+  die "BENCH_ROUND_INITIATIVES and BENCH_SHEETS must be positive whole numbers"
+((N_SHEETS >= N_ROUND_INITIATIVES)) ||
+  die "BENCH_SHEETS ($N_SHEETS) must be at least BENCH_ROUND_INITIATIVES ($N_ROUND_INITIATIVES)"
 BIN=$REPO/target/release/thidua
 BENCH_DIR=$REPO/scripts/bench
 RESULTS_DIR=$REPO/bench/results
@@ -105,6 +117,13 @@ psql_db -v n_orgs="$N_ORGS" -v n_wards="$N_WARDS" -v n_users="$N_USERS" \
   -v n_initiatives="$N_INITIATIVES" -v n_steps="$N_STEPS" -f "$BENCH_DIR/generate.sql"
 GEN_SECONDS=$(awk -v a="$gen_start" -v b="$(date +%s.%N)" 'BEGIN {printf "%.1f", b - a}')
 info "generated in ${GEN_SECONDS} s (database: $(psql_value "SELECT pg_size_pretty(pg_database_size(current_database()))"))"
+
+banner "Generating an evaluation round ($N_ROUND_INITIATIVES initiatives, $N_SHEETS submitted sheets)"
+gen_start=$(date +%s.%N)
+psql_db -v n_entries="$N_ROUND_INITIATIVES" -v n_sheets="$N_SHEETS" \
+  -f "$BENCH_DIR/generate-evaluation.sql"
+EVAL_GEN_SECONDS=$(awk -v a="$gen_start" -v b="$(date +%s.%N)" 'BEGIN {printf "%.1f", b - a}')
+info "generated in ${EVAL_GEN_SECONDS} s"
 # Settle the fresh database before measuring: otherwise autovacuum's first pass over the
 # million new rows (and the checkpoint after the load) run during the first workloads and
 # not during pgbench's, which comes last.
@@ -114,6 +133,9 @@ info "vacuumed and checkpointed in $(awk -v a="$settle_start" -v b="$(date +%s.%
 
 Q1=$(psql_value "SELECT id FROM organizations WHERE code = 'Q1'")
 CAMPAIGN=$(psql_value "SELECT id FROM campaigns WHERE code = '175/KH-UBND' ORDER BY year DESC LIMIT 1")
+# The generated evaluation round (its id is derived as generate-evaluation.sql derives it).
+ROUND=$(psql_value "SELECT id FROM evaluation_rounds WHERE id = md5('thidua-bench-round-board')::uuid")
+[[ -n $ROUND ]] || die "the generated evaluation round is missing"
 # Ids drawn at random from the generated initiatives, for the get-by-id workload.
 IDS=$WORK/ids.txt
 psql_db -tA -o "$IDS" -c "SELECT md5('thidua-bench-initiative-' || (1 + floor(random() * $N_INITIATIVES))::int)::uuid
@@ -161,6 +183,8 @@ declare -A PATHS=(
   [statistics]="/api/v1/statistics/initiatives?campaign_id=$CAMPAIGN"
   [campaigns]=/api/v1/campaigns
   [health]=/health
+  [ranking]=/api/v1/evaluation-rounds/$ROUND/results
+  [board]=/api/v1/evaluation-rounds/$ROUND/entries
 )
 declare -A LUA=([get-by-id]=get_by_id.lua [search]=search.lua)
 
@@ -169,6 +193,13 @@ for path in "${PATHS[@]}" "/api/v1/initiatives/$(head -n 1 "$IDS")" \
   "/api/v1/initiatives?q=cai%20cach%20thu%20tuc&per_page=20"; do
   curl -fsS -o /dev/null --max-time 120 -H "$AUTH" "$SERVER_URL$path" ||
     die "GET $path as $BENCH_USER failed"
+done
+# What one response of each evaluation workload weighs (the board names every evaluator).
+declare -A RESPONSE_BYTES
+for workload in ranking board; do
+  RESPONSE_BYTES[$workload]=$(curl -fsS -o /dev/null -w '%{size_download}' --max-time 120 \
+    -H "$AUTH" "$SERVER_URL${PATHS[$workload]}")
+  info "$workload: one response is $((RESPONSE_BYTES[$workload] / 1024)) KiB"
 done
 
 server_rss_kb() { awk '/^VmHWM:/ {print $2}' "/proc/$SERVER_PID/status"; }
@@ -235,6 +266,14 @@ done
 RSS_AFTER_FILES_KB=$(server_rss_kb)
 info "server peak RSS: $((RSS_BEFORE_FILES_KB / 1024)) MB before the file workloads, $((RSS_AFTER_FILES_KB / 1024)) MB after"
 
+# ── the evaluation round: its ranking and the chair's board at 16 connections ─
+# As noivu.quan1 again, who manages the Q1 authority committee's rounds (the organiser).
+# Last, so that the peak RSS of the workloads before is still known (the report's RSS
+# target is over every workload).
+RSS_BEFORE_EVALUATION_KB=$(server_rss_kb)
+for workload in ranking board; do run_wrk "$workload" 16; done
+info "server peak RSS: $((RSS_BEFORE_EVALUATION_KB / 1024)) MB before the evaluation workloads, $(($(server_rss_kb) / 1024)) MB after"
+
 stop_server "$SERVER_PID"
 SERVER_PID=''
 
@@ -286,7 +325,9 @@ META=$WORK/meta.json
 python3 -c 'import json, sys
 keys = ["timestamp", "commit", "cpus", "postgresql", "duration_s", "threads", "db_pool_size",
         "generator_seconds", "organizations", "users", "initiatives", "roadmap_steps",
-        "rss_before_files_kb", "rss_after_files_kb"]
+        "rss_before_files_kb", "rss_after_files_kb", "evaluation_generator_seconds",
+        "round_entries", "score_sheets", "ranking_response_bytes", "board_response_bytes",
+        "rss_before_evaluation_kb"]
 vals = sys.argv[1:]
 meta = dict(zip(keys, vals))
 for k in keys[2:]:
@@ -298,8 +339,12 @@ print(json.dumps(meta))' \
   "$(psql_value "SELECT count(*) FROM organizations")" "$(psql_value "SELECT count(*) FROM users")" \
   "$(psql_value "SELECT count(*) FROM initiatives")" \
   "$(psql_value "SELECT count(*) FROM initiative_milestones")" \
-  "$RSS_BEFORE_FILES_KB" "$RSS_AFTER_FILES_KB" >"$META"
+  "$RSS_BEFORE_FILES_KB" "$RSS_AFTER_FILES_KB" "$EVAL_GEN_SECONDS" \
+  "$(psql_value "SELECT count(*) FROM round_entries WHERE round_id = '$ROUND'")" \
+  "$(psql_value "SELECT count(*) FROM score_sheets s JOIN round_assignments a ON a.id = s.assignment_id
+                  JOIN round_entries e ON e.id = a.entry_id WHERE e.round_id = '$ROUND'")" \
+  "${RESPONSE_BYTES[ranking]}" "${RESPONSE_BYTES[board]}" "$RSS_BEFORE_EVALUATION_KB" >"$META"
 
-banner "Benchmark results ($(nproc) CPUs; data generated in ${GEN_SECONDS} s; wrk/pgbench ${DURATION}s each)"
+banner "Benchmark results ($(nproc) CPUs; data generated in ${GEN_SECONDS} s + ${EVAL_GEN_SECONDS} s; wrk/pgbench ${DURATION}s each)"
 python3 "$BENCH_DIR/report.py" "$ROWS" "$META" "$RESULTS_DIR/$stamp.json"
 info "written to bench/results/$stamp.json"

@@ -13,10 +13,13 @@ import csv
 import json
 import sys
 
-TARGETS_P99_MS = {"list": 50.0, "statistics": 50.0, "search": 100.0}
+# workload: (p99 limit in ms, at how many connections).
+TARGETS_P99_MS = {"list": (50.0, 64), "statistics": (50.0, 64), "search": (100.0, 64),
+                  # The evaluation round (issue 5): its ranking over 50,000 sheets and the
+                  # chair's board of 2,000 entries.
+                  "ranking": (100.0, 16), "board": (100.0, 16)}
 TARGET_RATIO_GET = 0.5
 TARGET_RSS_MB = 200.0
-TARGET_CONNECTIONS = 64
 # Upload and download move one 5 MiB file per request; 16 buffered uploads would add 80 MiB.
 FILE_MIB = 5
 TARGET_FILE_RSS_GROWTH_MB = 40.0
@@ -53,9 +56,9 @@ def main(rows_path, meta_path, out_path):
             targets.append({"target": f"get-by-id ≥ 50 % of pgbench ({r['connections']} conns)",
                             "measured": f"{r['ratio_to_pgbench'] * 100:.0f} %",
                             "pass": r["ratio_to_pgbench"] >= TARGET_RATIO_GET})
-        limit = TARGETS_P99_MS.get(r["workload"])
-        if limit is not None and r["connections"] == TARGET_CONNECTIONS:
-            targets.append({"target": f"{r['workload']} p99 < {limit:.0f} ms ({TARGET_CONNECTIONS} conns)",
+        limit, at = TARGETS_P99_MS.get(r["workload"], (None, None))
+        if limit is not None and r["connections"] == at:
+            targets.append({"target": f"{r['workload']} p99 < {limit:.0f} ms ({at} conns)",
                             "measured": (f"{r['p99_ms']:.1f} ms" if r["requests"]
                                          else "no request completed during the run")
                             + (f" ({r['errors']} errors)" if r["errors"] else ""),
@@ -67,6 +70,11 @@ def main(rows_path, meta_path, out_path):
                             "measured": f"{r['per_second']:.1f} files/s = {r['mib_per_second']:.0f} MiB/s"
                             + (f" ({r['errors']} errors)" if r["errors"] else ""),
                             "pass": r["requests"] > 0 and r["errors"] == 0})
+    for r in rows:
+        # The evaluation workloads: what one response weighs (measured once by bench.sh).
+        size = meta.get(f"{r['workload']}_response_bytes")
+        if size:
+            r["response_kib"] = round(size / 1024, 1)
     before, after = meta.get("rss_before_files_kb"), meta.get("rss_after_files_kb")
     if before and after:
         growth = (after - before) / 1024
@@ -74,8 +82,12 @@ def main(rows_path, meta_path, out_path):
                         "measured": f"{before / 1024:.1f} → {after / 1024:.1f} MB (+{growth:.1f})",
                         "pass": growth < TARGET_FILE_RSS_GROWTH_MB})
     peak = max((r["server_rss_mb"] or 0 for r in rows), default=0)
+    before_eval = meta.get("rss_before_evaluation_kb")
     targets.append({"target": f"server peak RSS < {TARGET_RSS_MB:.0f} MB",
-                    "measured": f"{peak:.1f} MB", "pass": peak < TARGET_RSS_MB})
+                    "measured": f"{peak:.1f} MB"
+                    + (f" ({before_eval / 1024:.1f} MB before the evaluation workloads)"
+                       if before_eval else ""),
+                    "pass": peak < TARGET_RSS_MB})
 
     head = (f"{'workload':<14}{'conns':>6}{'req/s':>10}{'p50 ms':>9}{'p99 ms':>9}{'errors':>8}"
             f"{'RSS MB':>8}{'pgbench tps':>13}{'pg p50':>8}{'pg p99':>8}{'ratio':>7}")

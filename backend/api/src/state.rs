@@ -32,6 +32,11 @@ pub struct Aggregates {
     /// Pages of initiative lists and searches, with their totals and what their rows show.
     pub initiative_pages: VersionedCache<Arc<(Paged<Initiative>, Related)>>,
     pub initiative_statistics: VersionedCache<Arc<crate::views::statistics::InitiativeStatistics>>,
+    /// Each round's results (ranking over every submitted sheet), with their criteria and
+    /// their JSON, under the evaluation version.
+    pub round_results: VersionedCache<Arc<crate::routes::evaluation_rounds::results::Computed>>,
+    /// Pages of rounds' boards (entries, evaluators, sheet states), as JSON.
+    pub round_boards: VersionedCache<actix_web::web::Bytes>,
 }
 
 impl Default for Aggregates {
@@ -40,6 +45,10 @@ impl Default for Aggregates {
             // A page holds at most 100 rows of a few KiB: at most a few tens of MiB.
             initiative_pages: VersionedCache::new(512),
             initiative_statistics: VersionedCache::new(256),
+            // A round of 2,000 initiatives answers about 1 MiB.
+            round_results: VersionedCache::new(64),
+            // A page of at most 100 entries: a few hundred KiB at most.
+            round_boards: VersionedCache::new(256),
         }
     }
 }

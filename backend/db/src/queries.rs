@@ -62,6 +62,33 @@ pub async fn data_version(conn: &mut diesel_async::AsyncPgConnection) -> diesel:
     .await
 }
 
+/// The version a round's results are cached under: the data version (titles, units) plus
+/// the evaluation version (migration 000012); both only grow, so their sum does, whenever
+/// either changes.
+pub async fn evaluation_version(
+    conn: &mut diesel_async::AsyncPgConnection,
+) -> diesel::QueryResult<i64> {
+    use diesel_async::RunQueryDsl;
+    diesel::select(diesel::dsl::sql::<diesel::sql_types::BigInt>(
+        "(SELECT last_value FROM data_version) + (SELECT last_value FROM evaluation_version)",
+    ))
+    .get_result(conn)
+    .await
+}
+
+/// Whether a writer is in flight now (a transaction holding an id): an aggregate computed
+/// over several statements is cached only if none was, right after the version was read.
+pub async fn writers_in_flight(
+    conn: &mut diesel_async::AsyncPgConnection,
+) -> diesel::QueryResult<bool> {
+    use diesel_async::RunQueryDsl;
+    diesel::select(diesel::dsl::sql::<diesel::sql_types::Bool>(&format!(
+        "{WRITERS_IN_FLIGHT} > 0"
+    )))
+    .get_result(conn)
+    .await
+}
+
 /// How many writers were in flight at the statement's snapshot (transactions holding an
 /// id); an aggregate computed from a snapshot with any may not be cached.
 pub const WRITERS_IN_FLIGHT: &str = "(SELECT count(*) FROM pg_snapshot_xip(pg_current_snapshot()))";

@@ -2543,6 +2543,30 @@ export interface components {
             per_page: number;
         };
         /** @description One page of a list. */
+        Page_EntryView: {
+            items: {
+                /** Format: uuid */
+                id: string;
+                initiative: components["schemas"]["EntryInitiative"];
+                /**
+                 * Format: int64
+                 * @description Registration order (the ranking's last tie-break).
+                 */
+                sort_order: number;
+                assignments: components["schemas"]["AssignmentView"][];
+                decision?: components["schemas"]["DecisionView"] | null;
+            }[];
+            /**
+             * Format: int64
+             * @description Number of items matching the filters, over all pages.
+             */
+            total: number;
+            /** Format: int64 */
+            page: number;
+            /** Format: int64 */
+            per_page: number;
+        };
+        /** @description One page of a list. */
         Page_InitiativeView: {
             items: {
                 /** Format: uuid */
@@ -10082,7 +10106,12 @@ export interface operations {
     };
     list_round_entries: {
         parameters: {
-            query?: never;
+            query?: {
+                page?: number;
+                per_page?: number;
+                /** @description Words of the initiative's title (diacritics and case ignored). */
+                q?: string;
+            };
             header?: never;
             path: {
                 /** @description Round id */
@@ -10092,16 +10121,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The entries, in registration order */
+            /** @description One page of the entries, in registration order */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["EntryView"][];
+                    "application/json": components["schemas"]["Page_EntryView"];
                 };
             };
-            /** @description Malformed request: bad JSON, query or path parameter */
+            /** @description `invalid_query`: a page out of range */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10462,13 +10491,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The entries now */
+            /** @description The entry with its evaluators now */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["EntryView"][];
+                    "application/json": components["schemas"]["EntryView"];
                 };
             };
             /** @description Malformed request: bad JSON, query or path parameter */

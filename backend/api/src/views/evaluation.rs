@@ -204,6 +204,19 @@ pub struct RoundListParams {
     pub campaign_id: Option<Uuid>,
 }
 
+/// One page of a round's board.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct EntryListParams {
+    #[param(minimum = 1, maximum = 1000000)]
+    pub page: Option<i64>,
+    #[param(minimum = 1, maximum = 100)]
+    pub per_page: Option<i64>,
+    /// Words of the initiative's title (diacritics and case ignored).
+    #[param(max_length = 200)]
+    pub q: Option<String>,
+}
+
 /// Where an evaluator's sheet stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "snake_case")]

@@ -517,6 +517,53 @@ pub async fn assignments_with_sheet_status(
         .await
 }
 
+/// One page of the round's entries in registration order, and how many it has in all.
+pub async fn entries_page(
+    conn: &mut AsyncPgConnection,
+    round_id: Uuid,
+    offset: i64,
+    limit: i64,
+) -> QueryResult<(Vec<(RoundEntry, EntryInitiativeRow)>, i64)> {
+    let total = round_entries::table
+        .filter(round_entries::round_id.eq(round_id))
+        .count()
+        .get_result(conn)
+        .await?;
+    let items = round_entries::table
+        .inner_join(initiatives::table)
+        .filter(round_entries::round_id.eq(round_id))
+        .order((round_entries::sort_order, round_entries::id))
+        .offset(offset)
+        .limit(limit)
+        .select((
+            RoundEntry::as_select(),
+            (
+                initiatives::id,
+                initiatives::title,
+                initiatives::organization_id,
+            ),
+        ))
+        .load(conn)
+        .await?;
+    Ok((items, total))
+}
+
+/// The assignments of the given entries with their sheets' states (one page of the board).
+pub async fn assignments_with_sheet_status_of(
+    conn: &mut AsyncPgConnection,
+    entry_ids: &[Uuid],
+) -> QueryResult<Vec<(RoundAssignment, Option<String>)>> {
+    round_assignments::table
+        .left_join(score_sheets::table)
+        .filter(round_assignments::entry_id.eq_any(entry_ids))
+        .select((
+            RoundAssignment::as_select(),
+            score_sheets::status.nullable(),
+        ))
+        .load(conn)
+        .await
+}
+
 /// One assignment of the round as the results count it.
 #[derive(Debug, Clone, Queryable)]
 pub struct ScoredAssignment {

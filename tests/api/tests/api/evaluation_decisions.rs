@@ -48,7 +48,8 @@ async fn scoring_round(app: &TestApp, initiatives: &[Uuid]) -> (Uuid, Value) {
         .get(&format!("/api/v1/evaluation-rounds/{id}/entries"), &chair)
         .await
         .expect(200);
-    (id, board.body)
+    assert_eq!(board.body["total"], initiatives.len());
+    (id, board.body["items"].clone())
 }
 
 /// Writes a submitted sheet straight to the database.
@@ -93,7 +94,20 @@ async fn the_chair_reminds_evaluators_who_see_it_in_their_workspace() {
     let (cg, _, _) = completed(&app).await;
     let (id, board) = scoring_round(&app, &[cg]).await;
     let entry = entry_of(&board, cg);
+    // The results are computed once per change of the data: a sheet submitted (here even by
+    // a statement outside the server) shows at once.
+    let chair = app.token("bcd.quan1.1").await;
+    let results = format!("/api/v1/evaluation-rounds/{id}/results");
+    let before = app.get(&results, &chair).await.expect(200);
+    assert_eq!(before.body["progress"]["submitted"], 0);
+    assert_eq!(
+        app.get(&results, &chair).await.expect(200).body,
+        before.body
+    );
     submitted_sheet(&app, &entry["assignments"][0], 80, true).await;
+    let after = app.get(&results, &chair).await.expect(200);
+    assert_eq!(after.body["progress"]["submitted"], 1);
+    assert_eq!(after.body["ranking"][0]["total"], 80.0);
     let member = app.token("bcd.quan1.3").await;
     app.action(
         &format!("/api/v1/evaluation-rounds/{id}/reminders"),
@@ -188,7 +202,7 @@ async fn an_evaluator_reads_the_dossier_and_its_evidence_wherever_the_unit_is() 
         )
         .await
         .expect(200);
-    let a = board.body[0]["assignments"][0]["id"]
+    let a = board.body["assignments"][0]["id"]
         .as_str()
         .unwrap()
         .to_string();
@@ -243,11 +257,53 @@ async fn decisions_need_two_thirds_close_and_publish_and_authors_see_the_aggrega
     let app = spawn_app().await;
     let (cg, thd, _) = completed(&app).await;
     let (id, board) = scoring_round(&app, &[cg, thd]).await;
+    // The board comes a page at a time, and can be searched by title (without diacritics).
+    let chair = app.token("bcd.quan1.1").await;
+    let second = app
+        .get(
+            &format!("/api/v1/evaluation-rounds/{id}/entries?page=2&per_page=1"),
+            &chair,
+        )
+        .await
+        .expect(200);
+    assert_eq!(second.body["total"], 2);
+    assert_eq!(second.body["items"].as_array().unwrap().len(), 1);
+    assert_eq!(second.body["items"][0]["id"], board[1]["id"]);
+    assert_eq!(
+        second.body["items"][0]["assignments"]
+            .as_array()
+            .unwrap()
+            .len(),
+        2
+    );
+    let title = board[0]["initiative"]["title"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    // As a person types it: without diacritics, in lower case.
+    let folded = thidua_domain::text::fold(&title);
+    let found = app
+        .get(
+            &format!(
+                "/api/v1/evaluation-rounds/{id}/entries?q={}",
+                urlencode(&folded)
+            ),
+            &chair,
+        )
+        .await
+        .expect(200);
+    assert!(found.body["total"].as_i64().unwrap() >= 1);
+    assert_eq!(found.body["items"][0]["initiative"]["title"], json!(title));
+    app.get(
+        &format!("/api/v1/evaluation-rounds/{id}/entries?per_page=500"),
+        &chair,
+    )
+    .await
+    .expect_problem(400, "invalid_query");
     let (cg_entry, thd_entry) = (
         entry_of(&board, cg)["id"].as_str().unwrap().to_string(),
         entry_of(&board, thd)["id"].as_str().unwrap().to_string(),
     );
-    let chair = app.token("bcd.quan1.1").await;
     let secretary = app.token("bcd.quan1.2").await;
     let member = app.token("bcd.quan1.3").await;
     let decide = |entry: &str| format!("/api/v1/evaluation-rounds/{id}/entries/{entry}/decision");
@@ -610,7 +666,7 @@ async fn unit_round(app: &TestApp, legal: bool) -> (Uuid, String) {
     )
     .await
     .expect(200);
-    submitted_sheet(app, &b.body[0]["assignments"][0], 75, legal).await;
+    submitted_sheet(app, &b.body["assignments"][0], 75, legal).await;
     (id, entry)
 }
 
@@ -682,4 +738,13 @@ async fn a_unit_committee_must_choose_a_model_unless_none_was_eligible() {
     )
     .await
     .expect(200);
+}
+
+fn urlencode(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
 }

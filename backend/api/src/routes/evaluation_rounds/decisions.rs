@@ -19,7 +19,7 @@ use thidua_domain::validation::optional_text;
 use uuid::Uuid;
 
 use super::LoadedRound;
-use super::entries::{entry_views, require_status};
+use super::entries::{entry_views_of, require_status};
 use crate::auth::Principal;
 use crate::authz::RoundOp;
 use crate::error::ApiError;
@@ -273,10 +273,9 @@ pub async fn record_round_decision(
         .await
     })
     .await?;
-    entry_views(&mut conn, rid)
+    entry_views_of(&mut conn, rid, |e| e.id == entry_id)
         .await?
-        .into_iter()
-        .find(|e| e.id == entry_id)
+        .pop()
         .map(web::Json)
         .ok_or_else(ApiError::not_found)
 }

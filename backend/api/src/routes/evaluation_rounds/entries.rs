@@ -20,15 +20,18 @@ use super::LoadedRound;
 use crate::auth::Principal;
 use crate::authz::RoundOp;
 use crate::error::ApiError;
-use crate::extract::Json;
+use crate::extract::{Json, Query};
 use crate::routes::audit;
 use crate::routes::submissions::distinct;
 use crate::state::AppState;
 use crate::views::evaluation::{
-    AddEntriesRequest, AssignRequest, AssignmentView, EntryInitiative, EntryView, RecuseRequest,
-    SheetStatusCode,
+    AddEntriesRequest, AssignRequest, AssignmentView, EntryInitiative, EntryListParams, EntryView,
+    RecuseRequest, SheetStatusCode,
 };
-use crate::views::{OrganizationRef, UserRef};
+use crate::views::{OrganizationRef, Page, UserRef};
+use thidua_db::models::{RoundAssignment, RoundEntry};
+use thidua_db::queries::evaluation::EntryInitiativeRow;
+use thidua_domain::page::Page as PageReq;
 
 /// The board (entries with evaluators' names) is for the committee and the organiser.
 pub fn authorize_board(r: &LoadedRound, p: &Principal) -> Result<(), ApiError> {
@@ -53,6 +56,7 @@ pub fn require_status(
     }
 }
 
+/// Every entry of the round with its evaluators.
 pub async fn entry_views(
     conn: &mut AsyncPgConnection,
     round_id: Uuid,
@@ -60,6 +64,31 @@ pub async fn entry_views(
     // The sheets' states come with the assignments (a round may have 50,000 of them).
     let entries = eval_queries::entries_with_titles(conn, round_id).await?;
     let assignments = eval_queries::assignments_with_sheet_status(conn, round_id).await?;
+    assemble_entries(conn, entries, assignments).await
+}
+
+/// The given entries of the round (one page of the board, one decided entry) with their
+/// evaluators, in registration order.
+pub async fn entry_views_of(
+    conn: &mut AsyncPgConnection,
+    round_id: Uuid,
+    keep: impl Fn(&RoundEntry) -> bool,
+) -> Result<Vec<EntryView>, ApiError> {
+    let entries: Vec<_> = eval_queries::entries_with_titles(conn, round_id)
+        .await?
+        .into_iter()
+        .filter(|(e, _)| keep(e))
+        .collect();
+    let ids: Vec<Uuid> = entries.iter().map(|(e, _)| e.id).collect();
+    let assignments = eval_queries::assignments_with_sheet_status_of(conn, &ids).await?;
+    assemble_entries(conn, entries, assignments).await
+}
+
+async fn assemble_entries(
+    conn: &mut AsyncPgConnection,
+    entries: Vec<(RoundEntry, EntryInitiativeRow)>,
+    assignments: Vec<(RoundAssignment, Option<String>)>,
+) -> Result<Vec<EntryView>, ApiError> {
     let units: HashMap<Uuid, _> = org_queries::find_many(
         conn,
         &distinct(entries.iter().map(|(_, i)| i.organization_id)),
@@ -159,9 +188,10 @@ async fn conflicts(
 #[utoipa::path(
     tag = "evaluation",
     operation_id = "list_round_entries",
-    params(("id" = Uuid, Path, description = "Round id")),
+    params(("id" = Uuid, Path, description = "Round id"), EntryListParams),
     responses(
-        (status = 200, description = "The entries, in registration order", body = Vec<EntryView>),
+        (status = 200, description = "One page of the entries, in registration order", body = Page<EntryView>),
+        (status = 400, description = "`invalid_query`: a page out of range", body = crate::error::Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not on the committee nor its organiser", body = crate::error::Problem, content_type = "application/problem+json"),
         (status = 404, description = "Not found in the caller's reach", body = crate::error::Problem, content_type = "application/problem+json"),
     ),
@@ -172,11 +202,70 @@ pub async fn list_round_entries(
     state: web::Data<AppState>,
     p: Principal,
     id: web::Path<Uuid>,
-) -> Result<web::Json<Vec<EntryView>>, ApiError> {
+    params: Query<EntryListParams>,
+) -> Result<HttpResponse, ApiError> {
+    let params = params.0;
+    let page = PageReq::parse(params.page, params.per_page).map_err(ApiError::invalid_query)?;
     let mut conn = state.conn().await?;
     let r = super::load(&mut conn, id.into_inner()).await?;
     authorize_board(&r, &p)?;
-    Ok(web::Json(entry_views(&mut conn, r.round.id).await?))
+    // Pages are cached under the evaluation version, like the results: a chair's board is
+    // read far more often than a sheet is saved.
+    let version = thidua_db::queries::evaluation_version(&mut conn).await?;
+    let key = format!("{}|{}|{}|{:?}", r.round.id, page.page, page.per_page, params.q);
+    let round_id = r.round.id;
+    let json = state
+        .aggregates
+        .round_boards
+        .get_or_compute(key, version, || async {
+            let storable = !thidua_db::queries::writers_in_flight(&mut conn).await?;
+            let items = board_page(&mut conn, round_id, page, params.q.as_deref()).await?;
+            let json = serde_json::to_vec(&items).map_err(ApiError::internal)?;
+            Ok::<_, ApiError>((actix_web::web::Bytes::from(json), storable))
+        })
+        .await?;
+    Ok(HttpResponse::Ok()
+        .content_type("application/json")
+        .body(json))
+}
+
+/// One page of the board, searched by title (`q`, diacritics and case ignored).
+async fn board_page(
+    conn: &mut AsyncPgConnection,
+    round_id: Uuid,
+    page: PageReq,
+    q: Option<&str>,
+) -> Result<Page<EntryView>, ApiError> {
+    let wanted = q
+        .map(str::trim)
+        .filter(|q| !q.is_empty())
+        .map(thidua_domain::text::fold);
+    let (entries, total) = match wanted {
+        // One page in SQL; only its evaluators and sheets are read next.
+        None => {
+            eval_queries::entries_page(conn, round_id, page.offset(), page.per_page)
+                .await?
+        }
+        // A search reads the round's titles (a few thousand short rows) and pages here.
+        Some(q) => {
+            let matching: Vec<_> = eval_queries::entries_with_titles(conn, round_id)
+                .await?
+                .into_iter()
+                .filter(|(_, i)| thidua_domain::text::fold(&i.title).contains(q.as_str()))
+                .collect();
+            let total = matching.len() as i64;
+            let entries = matching
+                .into_iter()
+                .skip(page.offset() as usize)
+                .take(page.per_page as usize)
+                .collect();
+            (entries, total)
+        }
+    };
+    let ids: Vec<Uuid> = entries.iter().map(|(e, _)| e.id).collect();
+    let assignments = eval_queries::assignments_with_sheet_status_of(conn, &ids).await?;
+    let items = assemble_entries(conn, entries, assignments).await?;
+    Ok(Page::of(items, total, page))
 }
 
 /// Add initiatives to the round (the organiser or the chair, before scoring closes): those
@@ -353,7 +442,7 @@ async fn store_assignments(
     params(("id" = Uuid, Path, description = "Round id")),
     request_body = AssignRequest,
     responses(
-        (status = 200, description = "The entries now", body = Vec<EntryView>),
+        (status = 200, description = "The entry with its evaluators now", body = EntryView),
         (status = 403, description = "Not the organiser nor the chair", body = crate::error::Problem, content_type = "application/problem+json"),
         (status = 404, description = "Not found in the caller's reach", body = crate::error::Problem, content_type = "application/problem+json"),
         (status = 409, description = "Scoring is closed", body = crate::error::Problem, content_type = "application/problem+json"),
@@ -367,7 +456,7 @@ pub async fn assign_evaluator(
     p: Principal,
     id: web::Path<Uuid>,
     body: Json<AssignRequest>,
-) -> Result<web::Json<Vec<EntryView>>, ApiError> {
+) -> Result<web::Json<EntryView>, ApiError> {
     let req = body.0;
     let mut conn = state.conn().await?;
     let r = super::load(&mut conn, id.into_inner()).await?;
@@ -414,7 +503,12 @@ pub async fn assign_evaluator(
         "manual",
     )
     .await?;
-    Ok(web::Json(entry_views(&mut conn, r.round.id).await?))
+    let entry = req.entry_id;
+    entry_views_of(&mut conn, r.round.id, |e| e.id == entry)
+        .await?
+        .pop()
+        .map(web::Json)
+        .ok_or_else(ApiError::not_found)
 }
 
 /// Assign evaluators automatically: each initiative gets the round's number of scoring

@@ -34,8 +34,13 @@ fn role_vi(r: MemberRole) -> &'static str {
     }
 }
 
-async fn document(conn: &mut AsyncPgConnection, r: &LoadedRound) -> Result<Minutes, ApiError> {
-    let (results, criteria) = super::results::compute(conn, r).await?;
+async fn document(
+    state: &AppState,
+    conn: &mut AsyncPgConnection,
+    r: &LoadedRound,
+) -> Result<Minutes, ApiError> {
+    let c = super::results::cached(state, conn, r).await?;
+    let (results, criteria) = (&c.results, &c.criteria);
     let set = eval_queries::criteria_sets_by_ids(conn, &[r.round.criteria_set_id])
         .await?
         .pop()
@@ -159,7 +164,7 @@ pub async fn export_round_minutes(
             "export the minutes",
         ));
     }
-    let doc = document(&mut conn, &r).await?;
+    let doc = document(&state, &mut conn, &r).await?;
     crate::exports::decree30::download(
         true,
         || minutes::to_docx(&doc),
@@ -195,7 +200,7 @@ pub async fn export_round_results(
     if !r.sees_board(&p) && r.status() != RoundStatus::Published {
         return Err(ApiError::forbidden());
     }
-    let doc = document(&mut conn, &r).await?;
+    let doc = document(&state, &mut conn, &r).await?;
     crate::exports::decree30::download(
         false,
         || minutes::to_docx(&doc),

@@ -4,7 +4,9 @@
 
 use std::collections::HashMap;
 
-use actix_web::{get, web};
+use std::sync::Arc;
+
+use actix_web::{HttpResponse, get, web};
 use thidua_db::AsyncPgConnection;
 use thidua_db::queries::{evaluation as eval_queries, organizations as org_queries};
 use thidua_domain::deadline::vietnam_date;
@@ -45,14 +47,54 @@ pub async fn get_round_results(
     state: web::Data<AppState>,
     p: Principal,
     id: web::Path<Uuid>,
-) -> Result<web::Json<RoundResults>, ApiError> {
+) -> Result<HttpResponse, ApiError> {
     let mut conn = state.conn().await?;
     let r = super::load(&mut conn, id.into_inner()).await?;
     r.authorize(&p, RoundOp::View)?;
     if !r.sees_board(&p) && r.status() != RoundStatus::Published {
         return Err(ApiError::forbidden());
     }
-    Ok(web::Json(compute(&mut conn, &r).await?.0))
+    let c = cached(&state, &mut conn, &r).await?;
+    Ok(HttpResponse::Ok()
+        .content_type("application/json")
+        .body(c.json.clone()))
+}
+
+/// A round's results as computed once for a version of the data.
+pub struct Computed {
+    pub results: RoundResults,
+    pub criteria: Vec<Criterion>,
+    /// The results as the response body.
+    pub json: actix_web::web::Bytes,
+}
+
+/// The round's results from the cache, computed when the data changed (see
+/// [`crate::cache`]): the version is read first, and the results are kept only if no writer
+/// was in flight right after (their statements then all see every change the version
+/// counts).
+pub async fn cached(
+    state: &AppState,
+    conn: &mut AsyncPgConnection,
+    r: &LoadedRound,
+) -> Result<Arc<Computed>, ApiError> {
+    let version = thidua_db::queries::evaluation_version(conn).await?;
+    state
+        .aggregates
+        .round_results
+        .get_or_compute(r.round.id.to_string(), version, || async {
+            let storable = !thidua_db::queries::writers_in_flight(conn).await?;
+            let (results, criteria) = compute(conn, r).await?;
+            let json = serde_json::to_vec(&results).map_err(ApiError::internal)?;
+            Ok::<_, ApiError>((
+                Arc::new(Computed {
+                    results,
+                    criteria,
+                    json: json.into(),
+                }),
+                storable,
+            ))
+        })
+        .await
 }
 
 /// The round's results, with its criteria.

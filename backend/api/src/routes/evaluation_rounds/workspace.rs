@@ -169,14 +169,20 @@ pub async fn list_initiative_evaluations(
     let loaded = super::load_many(&mut conn, rounds).await?;
     let mut out = Vec::new();
     for r in &loaded {
-        let (results, criteria) = super::results::compute(&mut conn, r).await?;
+        let c = super::results::cached(&state, &mut conn, r).await?;
+        let results = &c.results;
         let ranked = results.ranking.iter().filter(|x| x.rank.is_some()).count() as i64;
-        let Some(result) = results.ranking.into_iter().find(|x| x.initiative.id == iid) else {
+        let Some(result) = results
+            .ranking
+            .iter()
+            .find(|x| x.initiative.id == iid)
+            .cloned()
+        else {
             continue;
         };
         out.push(InitiativeEvaluationView {
             round: super::round_ref(&r.round, &r.organization)?,
-            criteria: criteria.into_iter().map(Into::into).collect(),
+            criteria: c.criteria.iter().cloned().map(Into::into).collect(),
             max_total: results.max_total,
             ranked,
             result,

@@ -1,0 +1,8 @@
+DROP TRIGGER criteria_sets_evaluation_version ON criteria_sets;
+DROP TRIGGER score_sheets_evaluation_version ON score_sheets;
+DROP TRIGGER round_assignments_evaluation_version ON round_assignments;
+DROP TRIGGER round_entries_evaluation_version ON round_entries;
+DROP TRIGGER round_members_evaluation_version ON round_members;
+DROP TRIGGER evaluation_rounds_evaluation_version ON evaluation_rounds;
+DROP FUNCTION bump_evaluation_version();
+DROP SEQUENCE evaluation_version;

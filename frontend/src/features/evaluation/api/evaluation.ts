@@ -12,6 +12,7 @@ export type Aggregation = components['schemas']['AggregationCode'];
 export type CriteriaSet = components['schemas']['CriteriaSetView'];
 export type Criterion = components['schemas']['CriterionView'];
 export type Entry = components['schemas']['EntryView'];
+export type EntryPage = components['schemas']['Page_EntryView'];
 export type Assignment = components['schemas']['AssignmentView'];
 export type Decision = components['schemas']['DecisionView'];
 export type DecisionRequest = components['schemas']['DecisionRequest'];
@@ -34,6 +35,16 @@ export const ROUND_STATUSES: readonly RoundStatus[] = ['setup', 'scoring', 'clos
 export const MEMBER_ROLES: readonly MemberRole[] = ['chair', 'secretary', 'member'];
 export const AGGREGATIONS: readonly Aggregation[] = ['mean', 'median', 'trimmed_mean'];
 
+/** One page of the board: `q` holds words of the initiatives' titles (diacritics and case ignored). */
+export interface EntryPageParams {
+  page: number;
+  perPage: number;
+  q?: string;
+}
+
+/** The board's page sizes (the API takes at most 100 a page). */
+export const ENTRY_PAGE_SIZES = [20, 50, 100] as const;
+
 /** The limits the API enforces (create_evaluation_round, save_score_sheet, record_round_decision…). */
 export const EVALUATION_LIMITS = {
   title: 500,
@@ -54,7 +65,9 @@ export const evaluationKeys = {
   roundLists: ['evaluation', 'rounds', 'list'] as const,
   roundList: (params: RoundListParams) => ['evaluation', 'rounds', 'list', params] as const,
   round: (id: string) => ['evaluation', 'rounds', 'detail', id] as const,
+  /** Every page of a round's board (the prefix to invalidate). */
   entries: (id: string) => ['evaluation', 'rounds', 'entries', id] as const,
+  entryPage: (id: string, params: EntryPageParams) => ['evaluation', 'rounds', 'entries', id, params] as const,
   results: (id: string) => ['evaluation', 'rounds', 'results', id] as const,
   entrySheets: (roundId: string, entryId: string) => ['evaluation', 'rounds', 'sheets', roundId, entryId] as const,
   assignments: ['evaluation', 'assignments'] as const,
@@ -86,11 +99,23 @@ export const roundQuery = (id: string) =>
     queryFn: () => unwrap(api.GET('/api/v1/evaluation-rounds/{id}', { params: { path: { id } } })),
   });
 
-export const roundEntriesQuery = (id: string) =>
-  queryOptions({
-    queryKey: evaluationKeys.entries(id),
-    queryFn: () => unwrap(api.GET('/api/v1/evaluation-rounds/{id}/entries', { params: { path: { id } } })),
+/**
+ * One page of the board (a round may hold thousands of initiatives with their evaluators: never
+ * all of them at once). The page shown stays while the next one loads, within the same round.
+ */
+export const roundEntriesQuery = (id: string, { page, perPage, q }: EntryPageParams) => {
+  const words = q?.trim() || undefined;
+  return queryOptions({
+    queryKey: evaluationKeys.entryPage(id, { page, perPage, q: words }),
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/v1/evaluation-rounds/{id}/entries', {
+          params: { path: { id }, query: { page, per_page: perPage, ...(words ? { q: words } : {}) } },
+        }),
+      ),
+    placeholderData: (previous, previousQuery) => (previousQuery?.queryKey[3] === id ? previous : undefined),
   });
+};
 
 export const roundResultsQuery = (id: string) =>
   queryOptions({
@@ -134,7 +159,9 @@ export const initiativeEvaluationsQuery = (initiativeId: string) =>
 
 /**
  * After a change: the server's round view replaces the cached one, and whatever it affects
- * (entries, results, lists, the evaluators' assignments) goes stale.
+ * (the board's pages, results, lists, the evaluators' assignments) goes stale. The board is
+ * paged: a change is never written into it as a whole list, its pages are asked for again
+ * (an entry the server answered with is put into the pages that show it meanwhile).
  */
 export function useRoundRefresh() {
   const qc = useQueryClient();
@@ -149,8 +176,14 @@ export function useRoundRefresh() {
       qc.setQueryData(evaluationKeys.round(view.id), view);
       stale(view.id);
     },
-    entries: (id: string, entries: Entry[]) => {
-      qc.setQueryData(evaluationKeys.entries(id), entries);
+    /** The entries changed (added, assigned, decided…): `entry` is the one the server answered with, if any. */
+    entries: (id: string, entry?: Entry) => {
+      if (entry) {
+        qc.setQueriesData<EntryPage>({ queryKey: evaluationKeys.entries(id) }, (page) =>
+          page && page.items.some((e) => e.id === entry.id) ? { ...page, items: page.items.map((e) => (e.id === entry.id ? entry : e)) } : page,
+        );
+      }
+      void qc.invalidateQueries({ queryKey: evaluationKeys.entries(id) });
       void qc.invalidateQueries({ queryKey: evaluationKeys.round(id) });
       void qc.invalidateQueries({ queryKey: evaluationKeys.results(id) });
       void qc.invalidateQueries({ queryKey: evaluationKeys.assignments });
@@ -178,7 +211,7 @@ export function useAddEntries(roundId: string) {
   return useMutation({
     mutationFn: (initiativeIds?: string[]) =>
       unwrap(api.POST('/api/v1/evaluation-rounds/{id}/entries', { ...roundPath(roundId), body: initiativeIds ? { initiative_ids: initiativeIds } : {} })),
-    onSuccess: (entries) => refresh.entries(roundId, entries),
+    onSuccess: () => refresh.entries(roundId),
     onError: () => refresh.reload(roundId),
   });
 }
@@ -197,7 +230,7 @@ export function useAssignEvaluator(roundId: string) {
   return useMutation({
     mutationFn: (body: { entry_id: string; evaluator_id: string }) =>
       unwrap(api.POST('/api/v1/evaluation-rounds/{id}/assignments', { ...roundPath(roundId), body })),
-    onSuccess: (entries) => refresh.entries(roundId, entries),
+    onSuccess: (entry) => refresh.entries(roundId, entry),
   });
 }
 
@@ -206,7 +239,7 @@ export function useAutoAssign(roundId: string) {
   const refresh = useRoundRefresh();
   return useMutation({
     mutationFn: () => unwrap(api.POST('/api/v1/evaluation-rounds/{id}/assignments/auto', roundPath(roundId))),
-    onSuccess: (entries) => refresh.entries(roundId, entries),
+    onSuccess: () => refresh.entries(roundId),
   });
 }
 
@@ -244,7 +277,7 @@ export function useRecordDecision(roundId: string) {
   return useMutation({
     mutationFn: ({ entryId, body }: { entryId: string; body: DecisionRequest }) =>
       unwrap(api.PUT('/api/v1/evaluation-rounds/{id}/entries/{entry_id}/decision', { params: { path: { id: roundId, entry_id: entryId } }, body })),
-    onSuccess: () => refresh.reload(roundId),
+    onSuccess: (entry) => refresh.entries(roundId, entry),
   });
 }
 

@@ -1,14 +1,15 @@
 import { useState } from 'react';
 import { Button, Flex, Popconfirm, Select, Space, Table, Tooltip, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined, TeamOutlined, UserAddOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { QueryError } from '@/components/QueryError';
 import { useApiFeedback } from '@/hooks/useApiFeedback';
-import { roundEntriesQuery, useAddEntries, useAssignEvaluator, useAutoAssign, useRemoveEntry, type Entry, type Round } from '../api/evaluation';
+import { useAddEntries, useAssignEvaluator, useAutoAssign, useRemoveEntry, type Entry, type Round } from '../api/evaluation';
 import { cellState } from '../format';
+import { EntrySearch } from './EntrySearch';
 import { SheetStateTag } from './tags';
+import { useEntryPage } from './useEntryPage';
 
 /** One initiative's "assign an evaluator": the scoring members not assigned to it yet. */
 function AssignCell({ round, entry }: { round: Round; entry: Entry }) {
@@ -51,10 +52,14 @@ function AssignCell({ round, entry }: { round: Round; entry: Entry }) {
   );
 }
 
-/** The set-up: the round's initiatives, their evaluators, and the organiser's or chair's tools. */
+/**
+ * The set-up: the round's initiatives (a page at a time, searchable by title), their
+ * evaluators, and the organiser's or chair's tools.
+ */
 export function EntriesPanel({ round }: { round: Round }) {
   const { t } = useTranslation();
-  const entries = useQuery(roundEntriesQuery(round.id));
+  const { entries, q, search, onSearchChange, onSearchNow, pagination } = useEntryPage(round.id);
+  const firstIndex = ((pagination.current ?? 1) - 1) * (pagination.pageSize ?? 0);
   const add = useAddEntries(round.id);
   const auto = useAutoAssign(round.id);
   const remove = useRemoveEntry(round.id);
@@ -65,47 +70,53 @@ export function EntriesPanel({ round }: { round: Round }) {
 
   return (
     <Flex vertical gap={16}>
-      {editable && (
-        <Flex wrap gap={8}>
-          <Tooltip title={t('evaluation.entries.addDefaultHint')}>
-            <Button
-              icon={<PlusOutlined aria-hidden />}
-              loading={add.isPending}
-              onClick={() =>
-                add.mutate(undefined, {
-                  onSuccess: (list) => showSuccess(t('evaluation.entries.added', { count: list.length })),
-                  onError: (e) => showError(e),
-                })
-              }
-            >
-              {t('evaluation.entries.addDefault')}
-            </Button>
-          </Tooltip>
-          <Tooltip title={t('evaluation.entries.autoAssignHint', { count: round.evaluators_per_initiative })}>
-            <Button
-              icon={<TeamOutlined aria-hidden />}
-              loading={auto.isPending}
-              disabled={(entries.data ?? []).length === 0}
-              onClick={() => auto.mutate(undefined, { onSuccess: () => showSuccess(t('evaluation.entries.autoAssigned')), onError: (e) => showError(e) })}
-            >
-              {t('evaluation.entries.autoAssign')}
-            </Button>
-          </Tooltip>
-        </Flex>
-      )}
+      <Flex justify="space-between" align="center" wrap gap={8}>
+        {editable ? (
+          <Flex wrap gap={8}>
+            <Tooltip title={t('evaluation.entries.addDefaultHint')}>
+              <Button
+                icon={<PlusOutlined aria-hidden />}
+                loading={add.isPending}
+                onClick={() =>
+                  add.mutate(undefined, {
+                    onSuccess: (list) => showSuccess(t('evaluation.entries.added', { count: list.length })),
+                    onError: (e) => showError(e),
+                  })
+                }
+              >
+                {t('evaluation.entries.addDefault')}
+              </Button>
+            </Tooltip>
+            <Tooltip title={t('evaluation.entries.autoAssignHint', { count: round.evaluators_per_initiative })}>
+              <Button
+                icon={<TeamOutlined aria-hidden />}
+                loading={auto.isPending}
+                // The round's total; while searching, a page of no match says nothing of the round.
+                disabled={!entries.data || (!q && entries.data.total === 0)}
+                onClick={() => auto.mutate(undefined, { onSuccess: () => showSuccess(t('evaluation.entries.autoAssigned')), onError: (e) => showError(e) })}
+              >
+                {t('evaluation.entries.autoAssign')}
+              </Button>
+            </Tooltip>
+          </Flex>
+        ) : (
+          <span />
+        )}
+        <EntrySearch value={search} onChange={onSearchChange} onSearch={onSearchNow} />
+      </Flex>
       {entries.isError ? (
         <QueryError error={entries.error} onRetry={() => void entries.refetch()} />
       ) : (
         <Table<Entry>
           rowKey="id"
           size="small"
-          pagination={false}
+          pagination={pagination}
           scroll={{ x: 'max-content' }}
-          loading={entries.isPending}
-          dataSource={entries.data ?? []}
-          locale={{ emptyText: t('evaluation.entries.empty') }}
+          loading={entries.isPending || entries.isPlaceholderData}
+          dataSource={entries.data?.items ?? []}
+          locale={{ emptyText: q ? t('initiatives.empty') : t('evaluation.entries.empty') }}
           columns={[
-            { title: t('evaluation.entries.index'), key: 'index', width: 60, render: (_, __, i) => i + 1 },
+            { title: t('evaluation.entries.index'), key: 'index', width: 60, render: (_, __, i) => firstIndex + i + 1 },
             {
               title: t('evaluation.entries.initiative'),
               key: 'initiative',

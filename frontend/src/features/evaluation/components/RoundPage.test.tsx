@@ -4,7 +4,7 @@ import { session } from '@/api/client';
 import { changeLanguage } from '@/i18n';
 import { jsonResponse, problemResponse, renderPage } from '@/test/render';
 import type { Round } from '../api/evaluation';
-import { entry, people, resultRow, results, round } from './fixtures.test-data';
+import { entry, entryPage, people, resultRow, results, round } from './fixtures.test-data';
 import RoundPage from './RoundPage';
 
 type Handler = (req: Request) => Response | Promise<Response>;
@@ -16,7 +16,7 @@ function stubApi(view: Round, extra: Record<string, Handler> = {}) {
     seen.push(key);
     const routes: Record<string, Handler> = {
       'GET /api/v1/evaluation-rounds/r1': () => jsonResponse(200, view),
-      'GET /api/v1/evaluation-rounds/r1/entries': () => jsonResponse(200, [entry()]),
+      'GET /api/v1/evaluation-rounds/r1/entries': () => jsonResponse(200, entryPage()),
       'GET /api/v1/evaluation-rounds/r1/results': () => jsonResponse(200, results()),
       ...extra,
     };

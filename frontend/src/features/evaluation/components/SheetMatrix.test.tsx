@@ -3,16 +3,17 @@ import userEvent from '@testing-library/user-event';
 import { session } from '@/api/client';
 import { changeLanguage } from '@/i18n';
 import { jsonResponse, problemResponse, renderPage } from '@/test/render';
-import { entry, people, results, round, sheet } from './fixtures.test-data';
+import { entry, entryPage, initiative, people, results, round, sheet } from './fixtures.test-data';
 import { SheetMatrixPanel } from './SheetMatrix';
 
 type Handler = (req: Request) => Response | Promise<Response>;
 
 function stubApi(routes: Record<string, Handler>) {
-  const seen: { key: string; body: unknown }[] = [];
+  const seen: { key: string; query: URLSearchParams; body: unknown }[] = [];
   vi.stubGlobal('fetch', async (req: Request) => {
-    const key = `${req.method} ${new URL(req.url).pathname}`;
-    seen.push({ key, body: req.method === 'POST' ? await req.clone().json().catch(() => null) : null });
+    const url = new URL(req.url);
+    const key = `${req.method} ${url.pathname}`;
+    seen.push({ key, query: url.searchParams, body: req.method === 'POST' ? await req.clone().json().catch(() => null) : null });
     const handler = routes[key];
     return handler ? handler(req) : problemResponse(404, { code: 'not_found' });
   });
@@ -20,7 +21,7 @@ function stubApi(routes: Record<string, Handler>) {
 }
 
 const base: Record<string, Handler> = {
-  'GET /api/v1/evaluation-rounds/r1/entries': () => jsonResponse(200, [entry()]),
+  'GET /api/v1/evaluation-rounds/r1/entries': () => jsonResponse(200, entryPage()),
   'GET /api/v1/evaluation-rounds/r1/results': () => jsonResponse(200, results()),
 };
 
@@ -71,6 +72,38 @@ describe('SheetMatrixPanel', () => {
     const reminded = await screen.findByRole('list', { name: 'Đã gửi lời nhắc' });
     expect(within(reminded).getByText(people.teacher.display_name)).toBeInTheDocument();
     expect(screen.getByText('Đã nhắc 1 phiếu chấm chưa nộp.')).toBeInTheDocument();
+  }, 60_000);
+
+  it('asks the server for one page at a time, and searches the titles from page 1', async () => {
+    // 45 initiatives: each page answers one row named after its page; a search finds one.
+    const seen = stubApi({
+      ...base,
+      'GET /api/v1/evaluation-rounds/r1/entries': (req) => {
+        const query = new URL(req.url).searchParams;
+        const page = Number(query.get('page'));
+        if (query.get('q')) return jsonResponse(200, entryPage([entry()], { total: 1, page }));
+        const item = entry({ id: `e-p${page}`, initiative: { ...initiative, id: `i-p${page}`, title: `Sáng kiến của trang ${page}` } });
+        return jsonResponse(200, entryPage([item], { total: 45, page }));
+      },
+    });
+    const reads = () => seen.filter((r) => r.key === 'GET /api/v1/evaluation-rounds/r1/entries').map((r) => Object.fromEntries(r.query));
+    renderPage(<SheetMatrixPanel round={round()} />);
+    const user = userEvent.setup({ pointerEventsCheck: 0 });
+
+    expect(await screen.findByText('Sáng kiến của trang 1')).toBeInTheDocument();
+    expect(screen.getByText('Tổng cộng 45 mục')).toBeInTheDocument();
+    expect(reads()).toEqual([{ page: '1', per_page: '20' }]);
+
+    await user.click(screen.getByTitle('3'));
+    expect(await screen.findByText('Sáng kiến của trang 3')).toBeInTheDocument();
+    expect(reads().at(-1)).toEqual({ page: '3', per_page: '20' });
+
+    // Typed words wait a moment, then go as `q`, from page 1.
+    await user.type(screen.getByRole('searchbox', { name: 'Tìm kiếm — Sáng kiến' }), 'phu huynh');
+    expect(await screen.findByText(initiative.title)).toBeInTheDocument();
+    expect(reads().at(-1)).toEqual({ page: '1', per_page: '20', q: 'phu huynh' });
+    expect(reads().filter((r) => r.q !== undefined)).toHaveLength(1);
+    expect(screen.getByText('Tổng cộng 1 mục')).toBeInTheDocument();
   }, 60_000);
 
   it('offers no reopening or reminders to a member who does not oversee the round', async () => {

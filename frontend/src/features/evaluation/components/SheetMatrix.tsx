@@ -1,27 +1,38 @@
 import { useState } from 'react';
-import { App, Button, Descriptions, Flex, Space, Table, Tag, Typography, type TableProps } from 'antd';
+import { App, Button, Descriptions, Flex, Space, Table, Tag, Typography, type TablePaginationConfig, type TableProps } from 'antd';
 import { BellOutlined, EyeOutlined, UnlockOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { QueryError } from '@/components/QueryError';
 import { ReasonModal } from '@/components/ReasonModal';
 import { useApiFeedback } from '@/hooks/useApiFeedback';
-import { roundEntriesQuery, roundResultsQuery, useReopenSheet, useRemindEvaluators, type Assignment, type Entry, type Round, type RoundProgress } from '../api/evaluation';
+import { roundResultsQuery, useReopenSheet, useRemindEvaluators, type Assignment, type Entry, type Round, type RoundProgress } from '../api/evaluation';
 import { cellState, sheetMatrix, type MatrixRow } from '../format';
+import { EntrySearch } from './EntrySearch';
 import { SheetsDrawer } from './SheetsDrawer';
 import { SheetStateTag } from './tags';
+import { useEntryPage } from './useEntryPage';
 
 interface MatrixProps {
   round: Round;
+  /** One page of the board. */
   entries: Entry[];
+  /** The server's paging (the matrix never holds the whole round); none: a single page. */
+  pagination?: TablePaginationConfig;
+  /** The next page (or a search) is on its way. */
+  loading?: boolean;
+  emptyText?: string;
   /** The chair or the organiser: reopens submitted sheets and reads every sheet. */
   oversees: boolean;
   onReopen: (assignment: Assignment) => void;
   onViewSheets: (entry: Entry) => void;
 }
 
-/** Rows are the initiatives, columns the evaluators; each cell says its sheet's state in words. */
-export function SheetMatrix({ round, entries, oversees, onReopen, onViewSheets }: MatrixProps) {
+/**
+ * Rows are the page's initiatives, columns the evaluators assigned to any of them; each cell
+ * says its sheet's state in words.
+ */
+export function SheetMatrix({ round, entries, pagination, loading, emptyText, oversees, onReopen, onViewSheets }: MatrixProps) {
   const { t } = useTranslation();
   const { evaluators, rows } = sheetMatrix(entries, round.members);
   const scoring = round.status === 'scoring';
@@ -76,11 +87,12 @@ export function SheetMatrix({ round, entries, oversees, onReopen, onViewSheets }
       rowKey={(row) => row.entry.id}
       size="small"
       bordered
-      pagination={false}
+      pagination={pagination ?? false}
+      loading={loading}
       scroll={{ x: 'max-content' }}
       dataSource={rows}
       columns={columns}
-      locale={{ emptyText: t('evaluation.entries.empty') }}
+      locale={{ emptyText: emptyText ?? t('evaluation.entries.empty') }}
     />
   );
 }
@@ -108,12 +120,18 @@ function ProgressSummary({ progress }: { progress: RoundProgress }) {
   );
 }
 
-/** The board's "Tiến độ chấm": the progress, the matrix, reminders and reopening. */
+/**
+ * The board's "Tiến độ chấm": the progress (the whole round's, from the results), the matrix a
+ * page at a time (searchable by title), reminders and reopening.
+ */
 export function SheetMatrixPanel({ round }: { round: Round }) {
   const { t } = useTranslation();
   const { modal } = App.useApp();
-  const entries = useQuery(roundEntriesQuery(round.id));
+  const { entries, q, search, onSearchChange, onSearchNow, pagination } = useEntryPage(round.id);
   const results = useQuery(roundResultsQuery(round.id));
+  const progress = results.data?.progress;
+  // Nobody is assigned anywhere in the round (not just on this page).
+  const unassigned = !!progress && progress.expected + progress.recused === 0;
   const remind = useRemindEvaluators(round.id);
   const reopen = useReopenSheet(round.id);
   const { showError, showSuccess } = useApiFeedback();
@@ -156,10 +174,24 @@ export function SheetMatrixPanel({ round }: { round: Round }) {
       </Flex>
       {entries.isError ? (
         <QueryError error={entries.error} onRetry={() => void entries.refetch()} />
-      ) : entries.isPending ? null : entries.data.every((e) => e.assignments.length === 0) ? (
+      ) : entries.isPending ? null : unassigned ? (
         <Typography.Text type="secondary">{t('evaluation.sheets.noAssignments')}</Typography.Text>
       ) : (
-        <SheetMatrix round={round} entries={entries.data} oversees={oversees} onReopen={setReopening} onViewSheets={setViewing} />
+        <Flex vertical gap={8}>
+          <Flex justify="end">
+            <EntrySearch value={search} onChange={onSearchChange} onSearch={onSearchNow} />
+          </Flex>
+          <SheetMatrix
+            round={round}
+            entries={entries.data.items}
+            pagination={pagination}
+            loading={entries.isPlaceholderData}
+            emptyText={q ? t('initiatives.empty') : undefined}
+            oversees={oversees}
+            onReopen={setReopening}
+            onViewSheets={setViewing}
+          />
+        </Flex>
       )}
       {reopening && (
         <ReasonModal

@@ -1,4 +1,4 @@
-import type { Criterion, Entry, ResultRow, Round, RoundResults, Sheet } from '../api/evaluation';
+import type { Criterion, Entry, EntryPage, ResultRow, Round, RoundResults, Sheet } from '../api/evaluation';
 
 export const cogiang = { id: 'org-cg', code: 'Q1-MN-COGIANG', name: 'Trường Mầm non Cô Giang' };
 export const initiative = { id: 'i1', title: 'Mô hình "Phụ huynh đồng hành" giám sát bữa ăn bán trú', organization: cogiang };
@@ -61,6 +61,15 @@ export const entry = (over: Partial<Entry> = {}): Entry => ({
     { id: 'a-gv3', evaluator: people.teacher, recused: false, conflict_note: null, sheet: 'draft' },
   ],
   decision: null,
+  ...over,
+});
+
+/** One page of the board, as `GET …/entries` answers it (by default: all of `items` on page 1). */
+export const entryPage = (items: Entry[] = [entry()], over: Partial<EntryPage> = {}): EntryPage => ({
+  items,
+  total: items.length,
+  page: 1,
+  per_page: 20,
   ...over,
 });
 

@@ -212,7 +212,10 @@ pub async fn list_round_entries(
     // Pages are cached under the evaluation version, like the results: a chair's board is
     // read far more often than a sheet is saved.
     let version = thidua_db::queries::evaluation_version(&mut conn).await?;
-    let key = format!("{}|{}|{}|{:?}", r.round.id, page.page, page.per_page, params.q);
+    let key = format!(
+        "{}|{}|{}|{:?}",
+        r.round.id, page.page, page.per_page, params.q
+    );
     let round_id = r.round.id;
     let json = state
         .aggregates
@@ -242,10 +245,7 @@ async fn board_page(
         .map(thidua_domain::text::fold);
     let (entries, total) = match wanted {
         // One page in SQL; only its evaluators and sheets are read next.
-        None => {
-            eval_queries::entries_page(conn, round_id, page.offset(), page.per_page)
-                .await?
-        }
+        None => eval_queries::entries_page(conn, round_id, page.offset(), page.per_page).await?,
         // A search reads the round's titles (a few thousand short rows) and pages here.
         Some(q) => {
             let matching: Vec<_> = eval_queries::entries_with_titles(conn, round_id)

@@ -327,6 +327,25 @@ codes!(Verdict {
     NotAccepted => "not_accepted",
 });
 
+impl Verdict {
+    /// The state a committee's verdict moves an initiative to: a completed one (or one a
+    /// committee already decided, which a later round or a corrected vote may decide again);
+    /// `None` while it is not completed.
+    pub fn moves(
+        self,
+        from: crate::initiative::InitiativeStatus,
+    ) -> Option<crate::initiative::InitiativeStatus> {
+        use crate::initiative::InitiativeStatus as S;
+        match from {
+            S::Completed | S::Accepted | S::NotAccepted => Some(match self {
+                Verdict::Accepted => S::Accepted,
+                Verdict::NotAccepted => S::NotAccepted,
+            }),
+            _ => None,
+        }
+    }
+}
+
 /// How the committee voted on a decision.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Vote {
@@ -638,6 +657,21 @@ mod tests {
         );
         // Not accepting an ineligible initiative is what the committee should do.
         assert!(check_decision(3, vote(3, 0, 0), Verdict::NotAccepted, false, false).is_empty());
+    }
+
+    #[test]
+    fn a_verdict_decides_only_a_completed_or_decided_initiative() {
+        use crate::initiative::InitiativeStatus as S;
+        for s in S::ALL {
+            let decidable = matches!(s, S::Completed | S::Accepted | S::NotAccepted);
+            assert_eq!(Verdict::Accepted.moves(s).is_some(), decidable, "{s:?}");
+        }
+        assert_eq!(Verdict::Accepted.moves(S::Completed), Some(S::Accepted));
+        assert_eq!(
+            Verdict::NotAccepted.moves(S::Accepted),
+            Some(S::NotAccepted)
+        );
+        assert_eq!(Verdict::NotAccepted.moves(S::InProgress), None);
     }
 
     #[test]

@@ -190,19 +190,12 @@ pub async fn record_round_decision(
     }
     let from = InitiativeStatus::parse(&initiative.status)
         .ok_or_else(|| ApiError::internal(anyhow::anyhow!("bad initiative status")))?;
-    if !matches!(
-        from,
-        InitiativeStatus::Completed | InitiativeStatus::Accepted | InitiativeStatus::NotAccepted
-    ) {
+    let Some(to) = verdict.moves(from) else {
         return Err(ApiError::unprocessable(
             "initiative_not_completed",
             "Sáng kiến chưa hoàn thành nên chưa thể nghiệm thu.",
             "The initiative is not completed: it cannot be decided yet.",
         ));
-    }
-    let to = match verdict {
-        Verdict::Accepted => InitiativeStatus::Accepted,
-        Verdict::NotAccepted => InitiativeStatus::NotAccepted,
     };
 
     let (rid, org, actor, iid) = (r.round.id, r.organization.id, p.user_id, initiative.id);

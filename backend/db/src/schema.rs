@@ -440,6 +440,165 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    award_forms (id) {
+        id -> Uuid,
+        code -> Text,
+        name_vi -> Text,
+        name_en -> Text,
+        level -> Text,
+        granting_authority -> Text,
+        granting_organization_id -> Nullable<Uuid>,
+        nominee_kinds -> Array<Nullable<Text>>,
+        valid_from -> Date,
+        valid_to -> Nullable<Date>,
+        deadline_month -> Nullable<Int2>,
+        deadline_day -> Nullable<Int2>,
+        sort_order -> Int4,
+        version -> Int4,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    staff_ratings (id) {
+        id -> Uuid,
+        user_id -> Uuid,
+        year -> Int4,
+        period -> Text,
+        rating -> Text,
+        note -> Nullable<Text>,
+        recorded_by -> Uuid,
+        version -> Int4,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    unit_ratings (id) {
+        id -> Uuid,
+        organization_id -> Uuid,
+        year -> Int4,
+        rating -> Text,
+        decision_ref -> Nullable<Text>,
+        note -> Nullable<Text>,
+        recorded_by -> Uuid,
+        version -> Int4,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    violation_records (id) {
+        id -> Uuid,
+        user_id -> Uuid,
+        occurred_on -> Date,
+        kind -> Text,
+        description -> Text,
+        discipline -> Text,
+        decision_ref -> Nullable<Text>,
+        decided_on -> Nullable<Date>,
+        recorded_by -> Uuid,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    award_decisions (id) {
+        id -> Uuid,
+        number -> Text,
+        signed_on -> Date,
+        signer_name -> Text,
+        signer_title -> Text,
+        organization_id -> Uuid,
+        ceremony_on -> Nullable<Date>,
+        ceremony_note -> Nullable<Text>,
+        created_by -> Uuid,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    nominations (id) {
+        id -> Uuid,
+        award_form_id -> Uuid,
+        year -> Int4,
+        nominee_kind -> Text,
+        initiative_id -> Nullable<Uuid>,
+        nominee_user_id -> Nullable<Uuid>,
+        nominee_organization_id -> Nullable<Uuid>,
+        organization_id -> Uuid,
+        proposal -> Text,
+        achievements -> Text,
+        status -> Text,
+        submitted_at -> Nullable<Timestamptz>,
+        submitted_by -> Nullable<Uuid>,
+        submitted_on -> Nullable<Date>,
+        reviewed_at -> Nullable<Timestamptz>,
+        reviewed_by -> Nullable<Uuid>,
+        rejection_reason -> Nullable<Text>,
+        override_rule -> Nullable<Text>,
+        override_reason -> Nullable<Text>,
+        override_by -> Nullable<Uuid>,
+        override_at -> Nullable<Timestamptz>,
+        award_decision_id -> Nullable<Uuid>,
+        version -> Int4,
+        created_by -> Uuid,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    nomination_files (nomination_id, file_id) {
+        nomination_id -> Uuid,
+        file_id -> Uuid,
+        sort_order -> Int4,
+    }
+}
+
+diesel::table! {
+    showcase_models (id) {
+        id -> Uuid,
+        initiative_id -> Uuid,
+        summary -> Text,
+        results -> Text,
+        recognized_on -> Date,
+        published_by -> Uuid,
+        published_at -> Timestamptz,
+        search_text -> Text,
+    }
+}
+
+diesel::table! {
+    showcase_files (model_id, file_id) {
+        model_id -> Uuid,
+        file_id -> Uuid,
+        caption -> Nullable<Text>,
+        sort_order -> Int4,
+    }
+}
+
+diesel::table! {
+    replications (id) {
+        id -> Uuid,
+        model_id -> Uuid,
+        organization_id -> Uuid,
+        planned_from -> Date,
+        planned_to -> Date,
+        status -> Text,
+        adaptation_notes -> Text,
+        figures -> Jsonb,
+        version -> Int4,
+        created_by -> Uuid,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
 diesel::joinable!(campaign_milestones -> campaigns (campaign_id));
 diesel::joinable!(campaigns -> organizations (organization_id));
 diesel::joinable!(campaigns -> users (created_by));
@@ -486,9 +645,21 @@ diesel::joinable!(round_members -> users (user_id));
 diesel::joinable!(score_sheets -> round_assignments (assignment_id));
 diesel::joinable!(role_grants -> organizations (organization_id));
 diesel::joinable!(users -> organizations (organization_id));
+diesel::joinable!(nominations -> award_forms (award_form_id));
+diesel::joinable!(nominations -> award_decisions (award_decision_id));
+diesel::joinable!(nomination_files -> nominations (nomination_id));
+diesel::joinable!(nomination_files -> files (file_id));
+diesel::joinable!(showcase_models -> initiatives (initiative_id));
+diesel::joinable!(showcase_files -> showcase_models (model_id));
+diesel::joinable!(showcase_files -> files (file_id));
+diesel::joinable!(replications -> showcase_models (model_id));
+diesel::joinable!(replications -> organizations (organization_id));
+diesel::joinable!(unit_ratings -> organizations (organization_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     audit_log,
+    award_decisions,
+    award_forms,
     campaign_milestones,
     campaigns,
     criteria_sets,
@@ -501,9 +672,12 @@ diesel::allow_tables_to_appear_in_same_query!(
     initiative_transitions,
     initiatives,
     login_throttles,
+    nomination_files,
+    nominations,
     organization_kinds,
     organizations,
     reform_areas,
+    replications,
     refresh_tokens,
     registration_commitments,
     registration_versions,
@@ -516,5 +690,10 @@ diesel::allow_tables_to_appear_in_same_query!(
     round_entries,
     round_members,
     score_sheets,
+    showcase_files,
+    showcase_models,
+    staff_ratings,
+    unit_ratings,
     users,
+    violation_records,
 );

@@ -1,6 +1,7 @@
 //! Pure rules of Thi đua CCHC: no IO, no HTTP, no SQL. Everything here is tested in
 //! microseconds and reused by the database and API layers.
 
+pub mod award;
 pub mod campaign;
 pub mod deadline;
 pub mod evaluation;

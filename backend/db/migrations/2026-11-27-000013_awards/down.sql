@@ -1,0 +1,10 @@
+DROP TABLE replications;
+DROP TABLE showcase_files;
+DROP TABLE showcase_models;
+DROP TABLE nomination_files;
+DROP TABLE nominations;
+DROP TABLE award_decisions;
+DROP TABLE violation_records;
+DROP TABLE unit_ratings;
+DROP TABLE staff_ratings;
+DROP TABLE award_forms;

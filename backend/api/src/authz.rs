@@ -905,3 +905,111 @@ mod tests {
         assert_eq!(org(&officer, OrgAction::View, &[t.city]), Decision::Hidden);
     }
 }
+
+// ----- awards (SPEC §7–9) ----------------------------------------------------------------
+
+/// Who reads a person's records (ratings, violations): their unit head, the authority over
+/// them, administrators. Anyone else — the person included — is told it does not exist.
+pub fn person_records(p: &Principal, person_org_path: &[Uuid]) -> Decision {
+    let allowed = p.is_admin()
+        || p.has_role_over(Role::UnitHead, person_org_path)
+        || p.has_role_over(Role::AuthorityOfficer, person_org_path);
+    decide(allowed, true)
+}
+
+/// Recording a person's rating or violation: as `person_records`, but never one's own.
+pub fn record_about_person(p: &Principal, person_id: Uuid, person_org_path: &[Uuid]) -> Decision {
+    match person_records(p, person_org_path) {
+        Decision::Allow if person_id == p.user_id && !p.is_admin() => Decision::Forbidden,
+        d => d,
+    }
+}
+
+/// A unit's collective rating is recorded by the authority over it (never by its own head).
+pub fn rate_unit(p: &Principal, org_path: &[Uuid]) -> Decision {
+    let authority = p.is_admin()
+        || (p.has_role_over(Role::AuthorityOfficer, org_path)
+            && !p.has_role_over(Role::UnitHead, org_path));
+    decide(can_see_org(p, org_path), authority)
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NominationAction {
+    View,
+    Update,
+    Delete,
+    Submit,
+    Approve,
+    Reject,
+    Override,
+}
+
+impl NominationAction {
+    pub const ALL: [NominationAction; 7] = [
+        NominationAction::View,
+        NominationAction::Update,
+        NominationAction::Delete,
+        NominationAction::Submit,
+        NominationAction::Approve,
+        NominationAction::Reject,
+        NominationAction::Override,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            NominationAction::View => "view",
+            NominationAction::Update => "update",
+            NominationAction::Delete => "delete",
+            NominationAction::Submit => "submit",
+            NominationAction::Approve => "approve",
+            NominationAction::Reject => "reject",
+            NominationAction::Override => "override",
+        }
+    }
+}
+
+/// Nominations are the proposing unit head's (who drafts and submits them) and the
+/// authority's over it (who reviews them, and alone may override a rule); administrators
+/// see them. Staff and focal officers do not: the checklist shows people's records.
+/// Whether the state allows the action is the handler's question (409), not this one.
+pub fn nomination(p: &Principal, action: NominationAction, org_path: &[Uuid]) -> Decision {
+    let head = p.has_role_over(Role::UnitHead, org_path);
+    let authority = p.has_role_over(Role::AuthorityOfficer, org_path) && !head;
+    let visible = p.is_admin() || head || authority;
+    let allowed = match action {
+        NominationAction::View => true,
+        NominationAction::Update | NominationAction::Delete | NominationAction::Submit => head,
+        NominationAction::Approve | NominationAction::Reject | NominationAction::Override => {
+            authority
+        }
+    };
+    decide(visible, allowed)
+}
+
+/// Award decisions are recorded by the authority issuing them.
+pub fn decide_awards(p: &Principal, org_path: &[Uuid]) -> Decision {
+    decide(
+        can_see_org(p, org_path),
+        p.is_admin() || p.has_role_over(Role::AuthorityOfficer, org_path),
+    )
+}
+
+/// Publishing a unit's initiative to the showcase: the authority over the unit.
+pub fn publish_model(p: &Principal, unit_path: &[Uuid]) -> Decision {
+    decide(
+        can_see_org(p, unit_path),
+        p.is_admin() || p.has_role_over(Role::AuthorityOfficer, unit_path),
+    )
+}
+
+/// A unit's replications are planned and tracked by its head and focal officer, and by the
+/// authority over it.
+pub fn replication(p: &Principal, unit_path: &[Uuid]) -> Decision {
+    decide(
+        can_see_org(p, unit_path),
+        p.is_admin()
+            || p.has_role_over(Role::UnitHead, unit_path)
+            || p.has_role_over(Role::UnitFocal, unit_path)
+            || p.has_role_over(Role::AuthorityOfficer, unit_path),
+    )
+}

@@ -27,6 +27,8 @@ use crate::error::PROBLEM_JSON;
         (name = "registrations", description = "The unit's registration (Mẫu 1): registered initiatives and commitments, sent to the authority"),
         (name = "reports", description = "Reports (Mẫu 2, progress, self-assessment, acceptance, year-end): the outline, the results table and evidence, sent to the authority"),
         (name = "evaluation", description = "Evaluation rounds: criteria sets, committees, assignments, score sheets, decisions"),
+        (name = "awards", description = "Awards: the award-form catalogue, ratings, violation records, nominations with their eligibility checklist, decisions"),
+        (name = "showcase", description = "The public showcase of typical models (no sign-in to read) and their replication"),
         (name = "files", description = "Evidence files (tài liệu minh chứng): streamed upload, download, kept once per content"),
         (name = "audit", description = "The append-only audit log"),
         (name = "operations", description = "Health, readiness and metrics"),

@@ -16,6 +16,7 @@ macro_rules! sorted {
 }
 
 pub mod auth;
+pub mod awards;
 pub mod campaigns;
 pub mod evaluation;
 pub mod files;

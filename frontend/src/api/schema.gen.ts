@@ -1719,6 +1719,424 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/award-forms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The catalogue, in its order; `in_force` tells which can be proposed today. */
+        get: operations["list_award_forms"];
+        put?: never;
+        /** Add an award form (administrators). */
+        post: operations["create_award_form"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/award-forms/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Change an award form (administrators), e.g. end it when the authority is abolished. */
+        put: operations["update_award_form"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff-ratings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Ratings of the people of a unit (its subtree) — for its head, the authority and
+         *     administrators — or one's own (`user_id` = oneself).
+         */
+        get: operations["list_staff_ratings"];
+        /**
+         * Record (or correct) a person's rating for a year or a quarter: their unit head, the
+         *     authority or an administrator; never one's own.
+         */
+        put: operations["record_staff_rating"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/unit-ratings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Collective ratings of the units in an organisation's subtree (everyone who sees it). */
+        get: operations["list_unit_ratings"];
+        /** Record (or correct) a unit's collective rating for a year: the authority over it. */
+        put: operations["record_unit_rating"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/violation-records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Records of the people of a unit (its subtree); each one listed is an audited read. */
+        get: operations["list_violation_records"];
+        put?: never;
+        /**
+         * Record a violation (and the discipline decided, if any): the person's unit head, the
+         *     authority or an administrator.
+         */
+        post: operations["create_violation_record"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/violation-records/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One record (an audited read). */
+        get: operations["get_violation_record"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/nominations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Nominations in the caller's reach: the unit head's own, the authority's review queue
+         *     (`status=submitted`), decided ones by form and year.
+         */
+        get: operations["list_nominations"];
+        put?: never;
+        /** Propose a nominee (the unit head): a draft with its dossier; the checklist comes with it. */
+        post: operations["create_nomination"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/nominations/eligibility": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The checklist for a nominee, a form and a year, as it stands today — what the wizard
+         *     shows before anything is saved.
+         */
+        post: operations["preview_nomination_eligibility"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/nominations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A nomination with its dossier and its checklist, computed now. */
+        get: operations["get_nomination"];
+        put?: never;
+        post?: never;
+        /** Delete a draft (the unit head). */
+        delete: operations["delete_nomination"];
+        options?: never;
+        head?: never;
+        /** Change a draft (the unit head): form, year, tờ trình, báo cáo thành tích, evidence. */
+        patch: operations["update_nomination"];
+        trace?: never;
+    };
+    "/api/v1/nominations/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send the nomination to the authority (the unit head). Every rule must pass (or have been
+         *     overridden): otherwise 422 lists each failed rule.
+         */
+        post: operations["submit_nomination"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/nominations/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve a submitted nomination (the authority): the checklist, judged on the submission
+         *     day, must still pass (a record added since counts).
+         */
+        post: operations["approve_nomination"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/nominations/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reject a submitted nomination with a reason (the authority). */
+        post: operations["reject_nomination"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/nominations/{id}/override": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Override one failed rule with a written reason (the authority), on a draft or a
+         *     submitted nomination. One rule only: another override is refused while one stands.
+         */
+        put: operations["override_nomination_rule"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/award-decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Decisions issued by authorities in the caller's reach; newest first. */
+        get: operations["list_award_decisions"];
+        put?: never;
+        /**
+         * Record a decision (the authority): it grants the listed approved nominations, which
+         *     become `decided`.
+         */
+        post: operations["create_award_decision"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/award-decisions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A decision with the nominations it granted. */
+        get: operations["get_award_decision"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}/awards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The awards a person received (as a person, or as an author of an initiative). */
+        get: operations["list_user_awards"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{id}/awards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The awards of a unit: as a collective, and those it proposed (its initiatives, its people). */
+        get: operations["list_organization_awards"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/showcase": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The showcase: typical models, newest recognition first, or best match first when
+         *     searching (diacritics ignored: "so lien lac" finds "Sổ liên lạc").
+         */
+        get: operations["list_showcase"];
+        put?: never;
+        /**
+         * Publish an accepted initiative as a typical model (the authority over its unit), with a
+         *     public summary, results and the evidence chosen for publication.
+         */
+        post: operations["publish_showcase_model"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/showcase/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A model's page: summary, results, published evidence, awards, and where it has spread. */
+        get: operations["get_showcase_model"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/showcase/{id}/files/{file_id}/content": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A piece of evidence published with a model (no sign-in). */
+        get: operations["download_showcase_file"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/replications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Replications by units in the caller's reach (the authority tracks its units'). */
+        get: operations["list_replications"];
+        put?: never;
+        /** A unit plans to adopt a showcased model (its head or focal officer, or the authority). */
+        post: operations["create_replication"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/replications/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One replication. */
+        get: operations["get_replication"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Track a replication: period, status (forward only), notes, before/after figures. */
+        patch: operations["update_replication"];
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1793,6 +2211,120 @@ export interface components {
             position?: string | null;
             /** Format: int32 */
             contribution_pct: number;
+        };
+        AwardDecisionRequest: {
+            /** @description Số và ký hiệu, e.g. `1234/QĐ-UBND`. */
+            number: string;
+            /** Format: date */
+            signed_on: string;
+            signer_name: string;
+            /** @description E.g. "Chủ tịch". */
+            signer_title: string;
+            /**
+             * Format: uuid
+             * @description The issuing authority.
+             */
+            organization_id: string;
+            /**
+             * Format: date
+             * @description The year-end conference where the awards are handed over.
+             */
+            ceremony_on?: string | null;
+            ceremony_note?: string | null;
+            /** @description Approved nominations it grants. */
+            nomination_ids: string[];
+        };
+        AwardDecisionView: {
+            /** Format: uuid */
+            id: string;
+            number: string;
+            /** Format: date */
+            signed_on: string;
+            signer_name: string;
+            signer_title: string;
+            organization: components["schemas"]["OrganizationRef"];
+            /** Format: date */
+            ceremony_on?: string | null;
+            ceremony_note?: string | null;
+            granted: components["schemas"]["GrantedView"][];
+            /** Format: uuid */
+            created_by: string;
+            /** Format: date-time */
+            created_at: string;
+        };
+        /** @description Which form, for other views. */
+        AwardFormRef: {
+            /** Format: uuid */
+            id: string;
+            code: string;
+            name_vi: string;
+            name_en: string;
+            level: components["schemas"]["AwardLevelCode"];
+        };
+        /** @description A new award form, or the whole of one being changed. */
+        AwardFormRequest: {
+            code: string;
+            name_vi: string;
+            name_en: string;
+            level: components["schemas"]["AwardLevelCode"];
+            granting_authority: string;
+            /** Format: uuid */
+            granting_organization_id?: string | null;
+            nominee_kinds: components["schemas"]["NomineeKindCode"][];
+            /** Format: date */
+            valid_from: string;
+            /** Format: date */
+            valid_to?: string | null;
+            /** Format: int32 */
+            deadline_month?: number | null;
+            /** Format: int32 */
+            deadline_day?: number | null;
+            /** Format: int32 */
+            sort_order?: number;
+        };
+        /** @description An award form of the catalogue (dated: forms come and go with the administrative map). */
+        AwardFormView: {
+            /** Format: uuid */
+            id: string;
+            code: string;
+            name_vi: string;
+            name_en: string;
+            level: components["schemas"]["AwardLevelCode"];
+            /** @description Who grants it, in words. */
+            granting_authority: string;
+            /** Format: uuid */
+            granting_organization_id?: string | null;
+            nominee_kinds: components["schemas"]["NomineeKindCode"][];
+            /** Format: date */
+            valid_from: string;
+            /** Format: date */
+            valid_to?: string | null;
+            /**
+             * Format: int32
+             * @description Month and day dossiers of a year close on (e.g. 12 and 5 for 05/12).
+             */
+            deadline_month?: number | null;
+            /** Format: int32 */
+            deadline_day?: number | null;
+            /** Format: int32 */
+            sort_order: number;
+            /** @description In force today. */
+            in_force: boolean;
+            /** Format: int32 */
+            version: number;
+            etag: string;
+        };
+        /** @enum {string} */
+        AwardLevelCode: "unit" | "ward" | "district" | "city" | "national";
+        /** @description An award received (profile and unit pages). */
+        AwardView: {
+            /** Format: uuid */
+            nomination_id: string;
+            award_form: components["schemas"]["AwardFormRef"];
+            /** Format: int32 */
+            year: number;
+            nominee: components["schemas"]["NomineeView"];
+            decision: components["schemas"]["DecisionRef"];
         };
         /**
          * Format: binary
@@ -1944,6 +2476,26 @@ export interface components {
             authors?: components["schemas"]["AuthorInput"][] | null;
             roadmap?: components["schemas"]["RoadmapStepInput"][] | null;
         };
+        CreateNominationRequest: {
+            /** Format: uuid */
+            award_form_id: string;
+            /**
+             * Format: int32
+             * @description The emulation year (default: the initiative's campaign year, else this year).
+             */
+            year?: number | null;
+            nominee_kind: components["schemas"]["NomineeKindCode"];
+            /** Format: uuid */
+            initiative_id?: string | null;
+            /** Format: uuid */
+            user_id?: string | null;
+            /** Format: uuid */
+            organization_id?: string | null;
+            proposal?: string;
+            achievements?: string;
+            /** @description Evidence files of the unit, in order. */
+            file_ids?: string[];
+        };
         CreateOrganizationRequest: {
             /** @example MN-COGIANG */
             code: string;
@@ -1961,6 +2513,21 @@ export interface components {
             valid_from: string;
             /** Format: date */
             valid_to?: string | null;
+        };
+        CreateReplicationRequest: {
+            /** Format: uuid */
+            model_id: string;
+            /**
+             * Format: uuid
+             * @description The adopting unit.
+             */
+            organization_id: string;
+            /** Format: date */
+            planned_from: string;
+            /** Format: date */
+            planned_to: string;
+            adaptation_notes?: string;
+            figures?: components["schemas"]["FigureView"][];
         };
         CreateRoundRequest: {
             /** Format: uuid */
@@ -2047,6 +2614,15 @@ export interface components {
             /** @description Pass/fail: failing it makes the initiative ineligible whatever its points. */
             gate: boolean;
         };
+        DecisionRef: {
+            /** Format: uuid */
+            id: string;
+            number: string;
+            /** Format: date */
+            signed_on: string;
+            /** Format: date */
+            ceremony_on?: string | null;
+        };
         /** @description Records (or corrects, until the round is closed) the committee's decision. */
         DecisionRequest: {
             verdict: components["schemas"]["VerdictCode"];
@@ -2077,6 +2653,21 @@ export interface components {
             decided_at: string;
         };
         /**
+         * @description The disciplinary measure decided, `none` if none (yet).
+         * @enum {string}
+         */
+        DisciplineCode: "none" | "reprimand" | "warning" | "salary_demotion" | "demotion" | "dismissal" | "forced_resignation";
+        DossierFileView: {
+            /** Format: uuid */
+            id: string;
+            original_name: string;
+            media_type: string;
+            /** Format: int64 */
+            size_bytes: number;
+            /** @description `GET` it for the bytes. */
+            content_url: string;
+        };
+        /**
          * @description What an evaluator reads beside the sheet: the initiative, its unit's reports about it
          *     that reached the authority, and its evidence.
          */
@@ -2087,6 +2678,20 @@ export interface components {
             reports: components["schemas"]["ReportView"][];
             /** @description The initiative's own evidence (the reports carry theirs). */
             files: components["schemas"]["FileView"][];
+        };
+        /** @description The checklist: every rule that applies, computed now (or as of the submission day). */
+        EligibilityView: {
+            /** @description Every rule passes (or was overridden). */
+            eligible: boolean;
+            /**
+             * Format: date
+             * @description The day it is judged on: today for a draft, the submission day after.
+             */
+            as_of: string;
+            /** Format: int32 */
+            year: number;
+            rules: components["schemas"]["RuleView"][];
+            override?: components["schemas"]["OverrideView"] | null;
         };
         EntryInitiative: {
             /** Format: uuid */
@@ -2131,6 +2736,15 @@ export interface components {
             created_at: string;
             /** Format: date-time */
             updated_at: string;
+        };
+        /** @description A before/after figure (e.g. "Thời gian trả lời phụ huynh", "giờ", 48, 4). */
+        FigureView: {
+            label: string;
+            unit?: string | null;
+            /** Format: double */
+            before?: number | null;
+            /** Format: double */
+            after?: number | null;
         };
         /**
          * @description Categories of evidence (tài liệu minh chứng, §II.2.3).
@@ -2194,8 +2808,23 @@ export interface components {
             /** Format: uuid */
             organization_id: string;
         };
+        GrantedView: {
+            /** Format: uuid */
+            nomination_id: string;
+            award_form: components["schemas"]["AwardFormRef"];
+            nominee: components["schemas"]["NomineeView"];
+            organization: components["schemas"]["OrganizationRef"];
+            /** Format: int32 */
+            year: number;
+        };
         HealthView: {
             /** @example ok */
+            status: string;
+        };
+        InitiativeBrief: {
+            /** Format: uuid */
+            id: string;
+            title: string;
             status: string;
         };
         /** @description A published round's result for one initiative (no evaluator is named). */
@@ -2350,6 +2979,12 @@ export interface components {
             sort_order: number;
             etag: string;
         };
+        ModelRef: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            unit: string;
+        };
         /** @description One initiative the caller is to score. */
         MyAssignmentView: {
             /** Format: uuid */
@@ -2365,6 +3000,93 @@ export interface components {
              * @description When the chair last reminded the caller of it.
              */
             reminded_at?: string | null;
+        };
+        /** @enum {string} */
+        NominationStatusCode: "draft" | "submitted" | "approved" | "rejected" | "decided";
+        /** @description A nomination (đề nghị khen thưởng) with its dossier and its eligibility checklist. */
+        NominationView: {
+            /** Format: uuid */
+            id: string;
+            award_form: components["schemas"]["AwardFormRef"];
+            /** Format: int32 */
+            year: number;
+            nominee: components["schemas"]["NomineeView"];
+            /** @description The proposing unit. */
+            organization: components["schemas"]["OrganizationRef"];
+            /** @description Tờ trình. */
+            proposal: string;
+            /** @description Báo cáo thành tích. */
+            achievements: string;
+            /** @description Evidence chosen from the file store. */
+            files: components["schemas"]["DossierFileView"][];
+            /**
+             * Format: uuid
+             * @description The committee round whose minutes belong to the dossier (initiatives).
+             */
+            minutes_round_id?: string | null;
+            status: components["schemas"]["NominationStatusCode"];
+            /** Format: date-time */
+            submitted_at?: string | null;
+            submitted_by?: components["schemas"]["UserRef"] | null;
+            /** Format: date-time */
+            reviewed_at?: string | null;
+            reviewed_by?: components["schemas"]["UserRef"] | null;
+            rejection_reason?: string | null;
+            decision?: components["schemas"]["DecisionRef"] | null;
+            eligibility: components["schemas"]["EligibilityView"];
+            /** @description `update`, `delete`, `submit`, `approve`, `reject`, `override`. */
+            allowed_actions: string[];
+            /** Format: int32 */
+            version: number;
+            etag: string;
+            /** Format: uuid */
+            created_by: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /**
+         * @description `initiative` (with its authors), `person`, or `unit` (a collective).
+         * @enum {string}
+         */
+        NomineeKindCode: "initiative" | "person" | "unit";
+        /** @description What a nomination proposes, and for which form and year (also the eligibility preview). */
+        NomineeRequest: {
+            /** Format: uuid */
+            award_form_id: string;
+            /**
+             * Format: int32
+             * @description The emulation year (default: the initiative's campaign year, else this year).
+             */
+            year?: number | null;
+            nominee_kind: components["schemas"]["NomineeKindCode"];
+            /**
+             * Format: uuid
+             * @description For `initiative`.
+             */
+            initiative_id?: string | null;
+            /**
+             * Format: uuid
+             * @description For `person`.
+             */
+            user_id?: string | null;
+            /**
+             * Format: uuid
+             * @description For `unit`: the collective.
+             */
+            organization_id?: string | null;
+        };
+        /** @description Who or what is proposed. */
+        NomineeView: {
+            kind: components["schemas"]["NomineeKindCode"];
+            /** @description How lists show it. */
+            label: string;
+            initiative?: components["schemas"]["InitiativeBrief"] | null;
+            person?: components["schemas"]["PersonRef"] | null;
+            unit?: components["schemas"]["OrganizationRef"] | null;
+            /** @description The initiative's authors. */
+            authors: components["schemas"]["PersonRef"][];
         };
         OpenRegistrationRequest: {
             /** Format: uuid */
@@ -2454,6 +3176,17 @@ export interface components {
             /** @description Among `update`, `create_child`. */
             allowed_actions: string[];
         };
+        OverrideRequest: {
+            rule: components["schemas"]["RuleCodeWire"];
+            reason: string;
+        };
+        OverrideView: {
+            rule: components["schemas"]["RuleCodeWire"];
+            reason: string;
+            by: components["schemas"]["UserRef"];
+            /** Format: date-time */
+            at: string;
+        };
         /** @description One page of a list. */
         Page_AuditEventView: {
             items: {
@@ -2480,6 +3213,36 @@ export interface components {
                 request_id?: string | null;
                 /** @description What changed (per action: from/to states, reasons, fields). */
                 details: Record<string, never>;
+            }[];
+            /**
+             * Format: int64
+             * @description Number of items matching the filters, over all pages.
+             */
+            total: number;
+            /** Format: int64 */
+            page: number;
+            /** Format: int64 */
+            per_page: number;
+        };
+        /** @description One page of a list. */
+        Page_AwardDecisionView: {
+            items: {
+                /** Format: uuid */
+                id: string;
+                number: string;
+                /** Format: date */
+                signed_on: string;
+                signer_name: string;
+                signer_title: string;
+                organization: components["schemas"]["OrganizationRef"];
+                /** Format: date */
+                ceremony_on?: string | null;
+                ceremony_note?: string | null;
+                granted: components["schemas"]["GrantedView"][];
+                /** Format: uuid */
+                created_by: string;
+                /** Format: date-time */
+                created_at: string;
             }[];
             /**
              * Format: int64
@@ -2625,6 +3388,60 @@ export interface components {
             per_page: number;
         };
         /** @description One page of a list. */
+        Page_NominationView: {
+            items: {
+                /** Format: uuid */
+                id: string;
+                award_form: components["schemas"]["AwardFormRef"];
+                /** Format: int32 */
+                year: number;
+                nominee: components["schemas"]["NomineeView"];
+                /** @description The proposing unit. */
+                organization: components["schemas"]["OrganizationRef"];
+                /** @description Tờ trình. */
+                proposal: string;
+                /** @description Báo cáo thành tích. */
+                achievements: string;
+                /** @description Evidence chosen from the file store. */
+                files: components["schemas"]["DossierFileView"][];
+                /**
+                 * Format: uuid
+                 * @description The committee round whose minutes belong to the dossier (initiatives).
+                 */
+                minutes_round_id?: string | null;
+                status: components["schemas"]["NominationStatusCode"];
+                /** Format: date-time */
+                submitted_at?: string | null;
+                submitted_by?: components["schemas"]["UserRef"] | null;
+                /** Format: date-time */
+                reviewed_at?: string | null;
+                reviewed_by?: components["schemas"]["UserRef"] | null;
+                rejection_reason?: string | null;
+                decision?: components["schemas"]["DecisionRef"] | null;
+                eligibility: components["schemas"]["EligibilityView"];
+                /** @description `update`, `delete`, `submit`, `approve`, `reject`, `override`. */
+                allowed_actions: string[];
+                /** Format: int32 */
+                version: number;
+                etag: string;
+                /** Format: uuid */
+                created_by: string;
+                /** Format: date-time */
+                created_at: string;
+                /** Format: date-time */
+                updated_at: string;
+            }[];
+            /**
+             * Format: int64
+             * @description Number of items matching the filters, over all pages.
+             */
+            total: number;
+            /** Format: int64 */
+            page: number;
+            /** Format: int64 */
+            per_page: number;
+        };
+        /** @description One page of a list. */
         Page_OrganizationView: {
             items: {
                 /** Format: uuid */
@@ -2687,6 +3504,41 @@ export interface components {
                 etag: string;
                 /** @description Among `update` (commitments), `submit`, `receive`, `return`. */
                 allowed_actions: string[];
+            }[];
+            /**
+             * Format: int64
+             * @description Number of items matching the filters, over all pages.
+             */
+            total: number;
+            /** Format: int64 */
+            page: number;
+            /** Format: int64 */
+            per_page: number;
+        };
+        /** @description One page of a list. */
+        Page_ReplicationView: {
+            items: {
+                /** Format: uuid */
+                id: string;
+                model: components["schemas"]["ModelRef"];
+                organization: components["schemas"]["OrganizationRef"];
+                /** Format: date */
+                planned_from: string;
+                /** Format: date */
+                planned_to: string;
+                period_label_vi: string;
+                status: components["schemas"]["ReplicationStatusCode"];
+                adaptation_notes: string;
+                figures: components["schemas"]["FigureView"][];
+                /** @description `update`. */
+                allowed_actions: string[];
+                /** Format: int32 */
+                version: number;
+                etag: string;
+                /** Format: date-time */
+                created_at: string;
+                /** Format: date-time */
+                updated_at: string;
             }[];
             /**
              * Format: int64
@@ -2791,6 +3643,31 @@ export interface components {
             per_page: number;
         };
         /** @description One page of a list. */
+        Page_ShowcaseSummary: {
+            items: {
+                /** Format: uuid */
+                id: string;
+                title: string;
+                unit: string;
+                reform_area: string;
+                summary: string;
+                /** Format: date */
+                recognized_on: string;
+                awards: number;
+                /** @description Units replicating it (any status but abandoned). */
+                replications: number;
+            }[];
+            /**
+             * Format: int64
+             * @description Number of items matching the filters, over all pages.
+             */
+            total: number;
+            /** Format: int64 */
+            page: number;
+            /** Format: int64 */
+            per_page: number;
+        };
+        /** @description One page of a list. */
         Page_UserView: {
             items: {
                 /** Format: uuid */
@@ -2820,6 +3697,14 @@ export interface components {
             page: number;
             /** Format: int64 */
             per_page: number;
+        };
+        /** @description A person with their position and unit. */
+        PersonRef: {
+            /** Format: uuid */
+            id: string;
+            display_name: string;
+            position?: string | null;
+            organization: components["schemas"]["OrganizationRef"];
         };
         /** @description An RFC 9457 problem document. */
         Problem: {
@@ -2853,9 +3738,84 @@ export interface components {
             /** @description In the negotiated language. */
             message: string;
         };
+        PublicAward: {
+            award_name_vi: string;
+            award_name_en: string;
+            /** Format: int32 */
+            year: number;
+            decision_number: string;
+            /** Format: date */
+            signed_on: string;
+        };
+        PublicFile: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            media_type: string;
+            /** Format: int64 */
+            size_bytes: number;
+            caption?: string | null;
+            /** @description Downloadable without signing in. */
+            content_url: string;
+        };
+        /** @description An author as the public sees them: name, position and unit, nothing else. */
+        PublicPerson: {
+            name: string;
+            position?: string | null;
+            unit: string;
+        };
+        PublicReplication: {
+            unit: string;
+            status: components["schemas"]["ReplicationStatusCode"];
+            /** Format: date */
+            planned_from: string;
+            /** Format: date */
+            planned_to: string;
+            /** @description "Quý I năm 2024". */
+            period_label_vi: string;
+        };
+        PublishFileRequest: {
+            /** Format: uuid */
+            file_id: string;
+            caption?: string | null;
+        };
+        /** @description Publish an accepted initiative to the showcase as a typical model. */
+        PublishModelRequest: {
+            /** Format: uuid */
+            initiative_id: string;
+            summary: string;
+            results: string;
+            /** Format: date */
+            recognized_on: string;
+            /** @description Evidence of the initiative chosen for publication. */
+            files?: components["schemas"]["PublishFileRequest"][];
+        };
+        /**
+         * @description Hoàn thành xuất sắc nhiệm vụ / tốt / Hoàn thành nhiệm vụ / Không hoàn thành nhiệm vụ.
+         * @enum {string}
+         */
+        RatingCode: "excellent" | "good" | "completed" | "not_completed";
+        /**
+         * @description The year (annual rating) or a quarter (quarterly emulation rating).
+         * @enum {string}
+         */
+        RatingPeriodCode: "year" | "q1" | "q2" | "q3" | "q4";
         ReasonRequest: {
-            /** @description Why (required for `return`). */
             reason: string;
+        };
+        /**
+         * @description The kind of record a rule rests on.
+         * @enum {string}
+         */
+        RecordKindCode: "award_form" | "evaluation_round" | "initiative" | "violation_record" | "staff_rating" | "unit_rating";
+        RecordRefView: {
+            kind: components["schemas"]["RecordKindCode"];
+            /**
+             * Format: uuid
+             * @description Absent when the record is not one the caller may open.
+             */
+            id?: string | null;
+            label: string;
         };
         RecuseRequest: {
             /** @description Why (the conflict of interest). */
@@ -2920,6 +3880,31 @@ export interface components {
              */
             sheets: number;
             evaluators: components["schemas"]["UserRef"][];
+        };
+        /** @enum {string} */
+        ReplicationStatusCode: "planned" | "in_progress" | "adopted" | "abandoned";
+        ReplicationView: {
+            /** Format: uuid */
+            id: string;
+            model: components["schemas"]["ModelRef"];
+            organization: components["schemas"]["OrganizationRef"];
+            /** Format: date */
+            planned_from: string;
+            /** Format: date */
+            planned_to: string;
+            period_label_vi: string;
+            status: components["schemas"]["ReplicationStatusCode"];
+            adaptation_notes: string;
+            figures: components["schemas"]["FigureView"][];
+            /** @description `update`. */
+            allowed_actions: string[];
+            /** Format: int32 */
+            version: number;
+            etag: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
         };
         /**
          * @description Report kinds (SPEC §5).
@@ -3242,6 +4227,23 @@ export interface components {
              */
             allowed_actions: string[];
         };
+        /**
+         * @description An eligibility rule.
+         * @enum {string}
+         */
+        RuleCodeWire: "award_form_valid" | "within_deadline" | "initiative_accepted" | "no_violation" | "person_rating" | "unit_rating" | "head_not_disciplined";
+        /** @enum {string} */
+        RuleOutcomeCode: "pass" | "fail" | "overridden";
+        RuleView: {
+            code: components["schemas"]["RuleCodeWire"];
+            title_vi: string;
+            title_en: string;
+            outcome: components["schemas"]["RuleOutcomeCode"];
+            reason_vi: string;
+            reason_en: string;
+            /** @description The records the outcome rests on. */
+            records: components["schemas"]["RecordRefView"][];
+        };
         /** @description A draft's content; each map given replaces the sheet's. */
         SaveSheetRequest: {
             scores?: {
@@ -3305,6 +4307,64 @@ export interface components {
             /** @description Among `save`, `submit`, `reopen`. */
             allowed_actions: string[];
         };
+        /** @description A model recognised as typical (điển hình tiên tiến), as the public sees it. */
+        ShowcaseModelView: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            kind: string;
+            reform_area: string;
+            unit: string;
+            summary: string;
+            results: string;
+            /** Format: date */
+            recognized_on: string;
+            authors: components["schemas"]["PublicPerson"][];
+            evidence: components["schemas"]["PublicFile"][];
+            awards: components["schemas"]["PublicAward"][];
+            /** @description Where it has spread. */
+            replications: components["schemas"]["PublicReplication"][];
+        };
+        /** @description A model in the showcase list. */
+        ShowcaseSummary: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            unit: string;
+            reform_area: string;
+            summary: string;
+            /** Format: date */
+            recognized_on: string;
+            awards: number;
+            /** @description Units replicating it (any status but abandoned). */
+            replications: number;
+        };
+        /** @description Records (or corrects) a person's rating for a year or a quarter. */
+        StaffRatingRequest: {
+            /** Format: uuid */
+            user_id: string;
+            /** Format: int32 */
+            year: number;
+            period: components["schemas"]["RatingPeriodCode"];
+            rating: components["schemas"]["RatingCode"];
+            note?: string | null;
+        };
+        StaffRatingView: {
+            /** Format: uuid */
+            id: string;
+            person: components["schemas"]["PersonRef"];
+            /** Format: int32 */
+            year: number;
+            period: components["schemas"]["RatingPeriodCode"];
+            rating: components["schemas"]["RatingCode"];
+            /** @description "Hoàn thành tốt nhiệm vụ" … */
+            rating_label_vi: string;
+            note?: string | null;
+            /** Format: uuid */
+            recorded_by: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
         /** @description Counts for one group of initiatives. */
         StatGroup: {
             /** Format: int64 */
@@ -3367,6 +4427,31 @@ export interface components {
             /** Format: date-time */
             occurred_at: string;
         };
+        /** @description Records (or corrects) a unit's collective rating for a year. */
+        UnitRatingRequest: {
+            /** Format: uuid */
+            organization_id: string;
+            /** Format: int32 */
+            year: number;
+            rating: components["schemas"]["RatingCode"];
+            decision_ref?: string | null;
+            note?: string | null;
+        };
+        UnitRatingView: {
+            /** Format: uuid */
+            id: string;
+            organization: components["schemas"]["OrganizationRef"];
+            /** Format: int32 */
+            year: number;
+            rating: components["schemas"]["RatingCode"];
+            rating_label_vi: string;
+            decision_ref?: string | null;
+            note?: string | null;
+            /** Format: uuid */
+            recorded_by: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
         UnitStat: components["schemas"]["StatGroup"] & {
             organization: components["schemas"]["OrganizationRef"];
         };
@@ -3424,6 +4509,16 @@ export interface components {
             /** Format: int32 */
             sort_order?: number | null;
         };
+        /** @description Changes to a draft (absent fields are kept). */
+        UpdateNominationRequest: {
+            /** Format: uuid */
+            award_form_id?: string | null;
+            /** Format: int32 */
+            year?: number | null;
+            proposal?: string | null;
+            achievements?: string | null;
+            file_ids?: string[] | null;
+        };
         UpdateOrganizationRequest: {
             code?: string | null;
             name?: string | null;
@@ -3442,6 +4537,16 @@ export interface components {
              * @description Set the last day in force (abolition); `null` clears it.
              */
             valid_to?: string | null;
+        };
+        /** @description Changes (absent fields are kept); the status moves forward only. */
+        UpdateReplicationRequest: {
+            /** Format: date */
+            planned_from?: string | null;
+            /** Format: date */
+            planned_to?: string | null;
+            status?: components["schemas"]["ReplicationStatusCode"] | null;
+            adaptation_notes?: string | null;
+            figures?: components["schemas"]["FigureView"][] | null;
         };
         /** @description Changes to a report; `rows`, when given, is the whole table in order. */
         UpdateReportRequest: {
@@ -3543,6 +4648,47 @@ export interface components {
             decided_at?: string | null;
             decided_by?: components["schemas"]["UserRef"] | null;
             reason?: string | null;
+        };
+        /**
+         * @description Law, code of conduct, public ethics, harassment of citizens or businesses (§II.3.2).
+         * @enum {string}
+         */
+        ViolationKindCode: "law" | "code_of_conduct" | "public_ethics" | "harassment";
+        ViolationRequest: {
+            /** Format: uuid */
+            user_id: string;
+            /** Format: date */
+            occurred_on: string;
+            kind: components["schemas"]["ViolationKindCode"];
+            description: string;
+            discipline?: components["schemas"]["DisciplineCode"] | null;
+            decision_ref?: string | null;
+            /** Format: date */
+            decided_on?: string | null;
+        };
+        /**
+         * @description A violation or discipline record. Only the person's unit head, the authority and
+         *     administrators read it, and each read is audited.
+         */
+        ViolationView: {
+            /** Format: uuid */
+            id: string;
+            person: components["schemas"]["PersonRef"];
+            /** Format: date */
+            occurred_on: string;
+            kind: components["schemas"]["ViolationKindCode"];
+            kind_label_vi: string;
+            description: string;
+            discipline: components["schemas"]["DisciplineCode"];
+            discipline_label_vi: string;
+            /** @description The decision's number and symbol, e.g. 12/QĐ-MNCG. */
+            decision_ref?: string | null;
+            /** Format: date */
+            decided_on?: string | null;
+            /** Format: uuid */
+            recorded_by: string;
+            /** Format: date-time */
+            created_at: string;
         };
     };
     responses: never;
@@ -13040,6 +14186,2952 @@ export interface operations {
             };
             /** @description The reason is missing */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the body carries only the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_award_forms: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every form, past and present */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AwardFormView"][];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the body carries only the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_award_form: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AwardFormRequest"];
+            };
+        };
+        responses: {
+            /** @description Added */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AwardFormView"];
+                };
+            };
+            /** @description Malformed request: bad JSON, query or path parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not an administrator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The code is taken */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the body carries only the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_award_form: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The form's ETag */
+                "If-Match": string;
+            };
+            path: {
+                /** @description Award form id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AwardFormRequest"];
+            };
+        };
+        responses: {
+            /** @description Changed */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AwardFormView"];
+                };
+            };
+            /** @description Malformed request: bad JSON, query or path parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not an administrator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in the caller's reach */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The code is taken */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The ETag is stale */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is missing */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the body carries only the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_staff_ratings: {
+        parameters: {
+            query?: {
+                /** @description The unit (its subtree); required unless `user_id` is given. */
+                organization_id?: string;
+                user_id?: string;
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The ratings, by name then newest year */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffRatingView"][];
+                };
+            };
+            /** @description Malformed request: bad JSON, query or path parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The unit or person is not one whose records the caller reads */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Neither `organization_id` nor `user_id` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the body carries only the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    record_staff_rating: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StaffRatingRequest"];
+            };
+        };
+        responses: {
+            /** @description Recorded */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffRatingView"];
+                };
+            };
+            /** @description Malformed request: bad JSON, query or path parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description One's own rating */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a person whose records the caller keeps */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the body carries only the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_unit_ratings: {
+        parameters: {
+            query: {
+                /** @description The organisation (its subtree). */
+                organization_id: string;
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The ratings */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitRatingView"][];
+                };
+            };
+            /** @description Malformed request: bad JSON, query or path parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in the caller's reach */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the body carries only the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    record_unit_rating: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UnitRatingRequest"];
+            };
+        };
+        responses: {
+            /** @description Recorded */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitRatingView"];
+                };
+            };
+            /** @description Malformed request: bad JSON, query or path parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not the authority over the unit */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in the caller's reach */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the body carries only the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_violation_records: {
+        parameters: {
+            query: {
+                /** @description The unit (its subtree). */
+                organization_id: string;
+                user_id?: string;
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The records, newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ViolationView"][];
+                };
+            };
+            /** @description Malformed request: bad JSON, query or path parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a unit whose records the caller reads */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the body carries only the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_violation_record: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ViolationRequest"];
+            };
+        };
+        responses: {
+            /** @description Recorded */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ViolationView"];
+                };
+            };
+            /** @description Malformed request: bad JSON, query or path parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description One's own record */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a person whose records the caller keeps */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the body carries only the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_violation_record: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Record id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The record */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ViolationView"];
+                };
+            };
+            /** @description Malformed request: bad JSON, query or path parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not the caller's to read */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the body carries only the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_nominations: {
+        parameters: {
+            query?: {
+                /** @description The proposing unit (its subtree). */
+                organization_id?: string;
+                status?: components["schemas"]["NominationStatusCode"];
+                year?: number;
+                award_form_id?: string;
+                nominee_kind?: components["schemas"]["NomineeKindCode"];
+                page?: number;
+                per_page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page, most recently changed first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_NominationView"];
+                };
+            };
+            /** @description Malformed request: bad JSON, query or path parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the body carries only the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_nomination: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateNominationRequest"];
+            };
+        };
+        responses: {
+            /** @description A draft */
+            201: {
+                headers: {
+                    ETag?: string;
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NominationView"];
+                };
+            };
+            /** @description Malformed request: bad JSON, query or path parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not the nominee's unit head */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The nominee or a file is not in the caller's unit */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Already proposed for this form and year */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid, or `award_form_expired` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the body carries only the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    preview_nomination_eligibility: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NomineeRequest"];
+            };
+        };
+        responses: {
+            /** @description Every rule that applies, pass or fail, with its reason and records */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EligibilityView"];
+                };
+            };
+            /** @description Malformed request: bad JSON, query or path parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not the nominee's unit head */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The nominee is not in the caller's unit */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the body carries only the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_nomination: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Nomination id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The nomination */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NominationView"];
+                };
+            };
+            /** @description Malformed request: bad JSON, query or path parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in the caller's reach */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the body carries only the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_nomination: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Nomination id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request: bad JSON, query or path parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not the unit head */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in the caller's reach */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No longer a draft */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the body carries only the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_nomination: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The nomination's ETag */
+                "If-Match": string;
+            };
+            path: {
+                /** @description Nomination id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateNominationRequest"];
+            };
+        };
+        responses: {
+            /** @description Changed */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NominationView"];
+                };
+            };
+            /** @description Malformed request: bad JSON, query or path parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not the unit head */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in the caller's reach (or a file of another unit) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No longer a draft, or a duplicate */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The ETag is stale */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid, or `award_form_expired` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is missing */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the body carries only the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    submit_nomination: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Nomination id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Submitted; the checklist is judged on this day from now on */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NominationView"];
+                };
+            };
+            /** @description Malformed request: bad JSON, query or path parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not the unit head */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in the caller's reach */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a draft */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `ineligible`: one field `rules.<code>` per failed rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the body carries only the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    approve_nomination: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Nomination id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Approved; it can go into a decision */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NominationView"];
+                };
+            };
+            /** @description Malformed request: bad JSON, query or path parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not the authority over the unit */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in the caller's reach */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not submitted */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `ineligible` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the body carries only the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    reject_nomination: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Nomination id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReasonRequest"];
+            };
+        };
+        responses: {
+            /** @description Rejected */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NominationView"];
+                };
+            };
+            /** @description Malformed request: bad JSON, query or path parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not the authority over the unit */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in the caller's reach */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not submitted */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `reason_required` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the body carries only the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    override_nomination_rule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Nomination id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OverrideRequest"];
+            };
+        };
+        responses: {
+            /** @description Overridden; the rule shows as `overridden` with the reason */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NominationView"];
+                };
+            };
+            /** @description Malformed request: bad JSON, query or path parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not the authority over the unit */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in the caller's reach */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Already decided, or another rule is overridden */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `reason_required`, `rule_not_applicable` or `rule_passes` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the body carries only the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_award_decisions: {
+        parameters: {
+            query?: {
+                /** @description Page number, from 1. */
+                page?: number;
+                /** @description Items per page, 1–100 (default 20). */
+                per_page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_AwardDecisionView"];
+                };
+            };
+            /** @description Malformed request: bad JSON, query or path parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the body carries only the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_award_decision: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AwardDecisionRequest"];
+            };
+        };
+        responses: {
+            /** @description Recorded */
+            201: {
+                headers: {
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AwardDecisionView"];
+                };
+            };
+            /** @description Malformed request: bad JSON, query or path parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not the authority */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The authority or a nomination is not in the caller's reach */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The number is already used by this authority */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid; `not_approved` (a nomination is not approved) or `outside_authority` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the body carries only the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_award_decision: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Decision id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The decision */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AwardDecisionView"];
+                };
+            };
+            /** @description Malformed request: bad JSON, query or path parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in the caller's reach */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the body carries only the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_user_awards: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description User id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The awards, newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AwardView"][];
+                };
+            };
+            /** @description Malformed request: bad JSON, query or path parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in the caller's reach */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the body carries only the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_organization_awards: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organisation id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The awards, newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AwardView"][];
+                };
+            };
+            /** @description Malformed request: bad JSON, query or path parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in the caller's reach */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the body carries only the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_showcase: {
+        parameters: {
+            query?: {
+                /** @description Words to find, with or without diacritics ("so lien lac" finds "Sổ liên lạc"). */
+                q?: string;
+                page?: number;
+                per_page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of models */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_ShowcaseSummary"];
+                };
+            };
+            /** @description Malformed request: bad JSON, query or path parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the body carries only the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    publish_showcase_model: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PublishModelRequest"];
+            };
+        };
+        responses: {
+            /** @description Published */
+            201: {
+                headers: {
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShowcaseModelView"];
+                };
+            };
+            /** @description Malformed request: bad JSON, query or path parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not the authority over the unit */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The initiative, or a file of it, not found in the caller's reach */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Already in the showcase */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid, or `initiative_not_accepted` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the body carries only the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_showcase_model: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Model id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The model */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShowcaseModelView"];
+                };
+            };
+            /** @description Malformed request: bad JSON, query or path parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not in the showcase */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the body carries only the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    download_showcase_file: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Model id */
+                id: string;
+                /** @description File id */
+                file_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The bytes */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": components["schemas"]["BinaryFile"];
+                };
+            };
+            /** @description Malformed request: bad JSON, query or path parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not published with this model */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the body carries only the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_replications: {
+        parameters: {
+            query?: {
+                model_id?: string;
+                status?: components["schemas"]["ReplicationStatusCode"];
+                page?: number;
+                per_page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page, latest period first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_ReplicationView"];
+                };
+            };
+            /** @description Malformed request: bad JSON, query or path parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the body carries only the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_replication: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateReplicationRequest"];
+            };
+        };
+        responses: {
+            /** @description Planned */
+            201: {
+                headers: {
+                    ETag?: string;
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReplicationView"];
+                };
+            };
+            /** @description Malformed request: bad JSON, query or path parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not the unit's head, focal officer or authority */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The model, or the unit in the caller's reach, not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The unit already replicates this model */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid, or `own_model` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the body carries only the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_replication: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Replication id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The replication */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReplicationView"];
+                };
+            };
+            /** @description Malformed request: bad JSON, query or path parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in the caller's reach */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the body carries only the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_replication: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The replication's ETag */
+                "If-Match": string;
+            };
+            path: {
+                /** @description Replication id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateReplicationRequest"];
+            };
+        };
+        responses: {
+            /** @description Changed */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReplicationView"];
+                };
+            };
+            /** @description Malformed request: bad JSON, query or path parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not the unit's head, focal officer or authority */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in the caller's reach */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The status cannot move that way (adopted and abandoned are final) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The ETag is stale */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is missing */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };

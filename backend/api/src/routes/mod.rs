@@ -4,6 +4,7 @@
 
 pub mod audit_events;
 pub mod auth;
+pub mod awards;
 pub mod campaigns;
 pub mod criteria_sets;
 pub mod evaluation_rounds;
@@ -131,7 +132,40 @@ pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
         .service(reports::versions::get_report_version)
         .service(reports::transitions::submit_report)
         .service(reports::transitions::receive_report)
-        .service(reports::transitions::return_report);
+        .service(reports::transitions::return_report)
+        .service(awards::forms::list_award_forms)
+        .service(awards::forms::create_award_form)
+        .service(awards::forms::update_award_form)
+        .service(awards::ratings::list_staff_ratings)
+        .service(awards::ratings::record_staff_rating)
+        .service(awards::ratings::list_unit_ratings)
+        .service(awards::ratings::record_unit_rating)
+        .service(awards::violations::list_violation_records)
+        .service(awards::violations::create_violation_record)
+        .service(awards::violations::get_violation_record)
+        .service(awards::nominations::list_nominations)
+        .service(awards::nominations::preview_nomination_eligibility)
+        .service(awards::nominations::create_nomination)
+        .service(awards::nominations::get_nomination)
+        .service(awards::nominations::update_nomination)
+        .service(awards::nominations::delete_nomination)
+        .service(awards::nominations::submit_nomination)
+        .service(awards::nominations::approve_nomination)
+        .service(awards::nominations::reject_nomination)
+        .service(awards::nominations::override_nomination_rule)
+        .service(awards::decisions::create_award_decision)
+        .service(awards::decisions::list_award_decisions)
+        .service(awards::decisions::get_award_decision)
+        .service(awards::decisions::list_user_awards)
+        .service(awards::decisions::list_organization_awards)
+        .service(awards::showcase::list_showcase)
+        .service(awards::showcase::get_showcase_model)
+        .service(awards::showcase::download_showcase_file)
+        .service(awards::showcase::publish_showcase_model)
+        .service(awards::replications::list_replications)
+        .service(awards::replications::create_replication)
+        .service(awards::replications::get_replication)
+        .service(awards::replications::update_replication);
 }
 
 /// Writes the audit row of a mutation; call it inside the mutation's transaction.

@@ -21,6 +21,7 @@ macro_rules! mirror_enum {
 
 pub mod audit;
 pub mod auth;
+pub mod awards;
 pub mod campaigns;
 pub mod common;
 pub mod evaluation;

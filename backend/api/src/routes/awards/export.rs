@@ -1,0 +1,1 @@
+//! Award documents (filled below).

@@ -1,0 +1,479 @@
+//! The showcase (SPEC §8): models recognised as typical (điển hình tiên tiến), readable by
+//! everyone without signing in, searchable without diacritics. What it shows of people is
+//! limited to their name, position and unit; evidence is only what was chosen for
+//! publication.
+
+use std::collections::HashMap;
+
+use actix_web::http::header::{
+    Charset, ContentDisposition, DispositionParam, DispositionType, ExtendedValue,
+};
+use actix_web::{HttpResponse, get, post, web};
+use diesel_async::AsyncConnection;
+use futures_util::TryStreamExt as _;
+use thidua_db::AsyncPgConnection;
+use thidua_db::queries::awards::{self as q, NewShowcaseModel, ShowcaseFile, ShowcaseModel};
+use thidua_domain::award::{ReplicationStatus, period_label_vi};
+use thidua_domain::page::Page as PageReq;
+use thidua_domain::text::fold;
+use thidua_domain::validation::{optional_text, required_text};
+use thidua_domain::{FieldError, ValidationErrors};
+use uuid::Uuid;
+
+use super::{Nominee, user_map};
+use crate::auth::Principal;
+use crate::authz;
+use crate::error::ApiError;
+use crate::extract::{Json, Query};
+use crate::routes::{audit, today};
+use crate::state::AppState;
+use crate::views::Page;
+use crate::views::awards::{
+    PublicAward, PublicFile, PublicPerson, PublicReplication, PublishModelRequest,
+    ShowcaseModelView, ShowcaseParams, ShowcaseSummary,
+};
+
+/// The initiatives (with their units) behind the given models.
+async fn initiatives_of(
+    conn: &mut AsyncPgConnection,
+    models: &[ShowcaseModel],
+) -> Result<
+    HashMap<
+        Uuid,
+        (
+            thidua_db::models::Initiative,
+            thidua_db::models::Organization,
+        ),
+    >,
+    ApiError,
+> {
+    let ids: Vec<Uuid> = models.iter().map(|m| m.initiative_id).collect();
+    Ok(q::initiatives_by_ids(conn, &ids)
+        .await?
+        .into_iter()
+        .map(|(i, o)| (i.id, (i, o)))
+        .collect())
+}
+
+async fn public_awards(
+    conn: &mut AsyncPgConnection,
+    initiative_ids: &[Uuid],
+) -> Result<HashMap<Uuid, Vec<PublicAward>>, ApiError> {
+    let rows = q::awards_of_initiatives(conn, initiative_ids).await?;
+    let decisions: HashMap<Uuid, q::AwardDecision> = q::decisions_by_ids(
+        conn,
+        &rows
+            .iter()
+            .filter_map(|n| n.award_decision_id)
+            .collect::<Vec<_>>(),
+    )
+    .await?
+    .into_iter()
+    .map(|d| (d.id, d))
+    .collect();
+    let forms: HashMap<Uuid, q::AwardForm> = q::award_forms_by_ids(
+        conn,
+        &rows.iter().map(|n| n.award_form_id).collect::<Vec<_>>(),
+    )
+    .await?
+    .into_iter()
+    .map(|f| (f.id, f))
+    .collect();
+    let mut out: HashMap<Uuid, Vec<PublicAward>> = HashMap::new();
+    for n in rows {
+        let (Some(i), Some(d), Some(f)) = (
+            n.initiative_id,
+            n.award_decision_id.and_then(|d| decisions.get(&d)),
+            forms.get(&n.award_form_id),
+        ) else {
+            continue;
+        };
+        out.entry(i).or_default().push(PublicAward {
+            award_name_vi: f.name_vi.clone(),
+            award_name_en: f.name_en.clone(),
+            year: n.year,
+            decision_number: d.number.clone(),
+            signed_on: d.signed_on,
+        });
+    }
+    Ok(out)
+}
+
+fn public_replication(
+    r: &q::Replication,
+    o: &thidua_db::models::Organization,
+) -> Result<PublicReplication, ApiError> {
+    Ok(PublicReplication {
+        unit: o.name.clone(),
+        status: ReplicationStatus::parse(&r.status)
+            .ok_or_else(|| super::internal("replication status"))?
+            .into(),
+        planned_from: r.planned_from,
+        planned_to: r.planned_to,
+        period_label_vi: period_label_vi(r.planned_from, r.planned_to),
+    })
+}
+
+/// Search score: every word must be somewhere; words in the title count most.
+fn score(title: &str, words: &[String]) -> usize {
+    let t = fold(title);
+    words.iter().filter(|w| t.contains(w.as_str())).count()
+}
+
+/// The showcase: typical models, newest recognition first, or best match first when
+/// searching (diacritics ignored: "so lien lac" finds "Sổ liên lạc").
+#[utoipa::path(
+    tag = "showcase",
+    operation_id = "list_showcase",
+    params(ShowcaseParams),
+    responses((status = 200, description = "One page of models", body = Page<ShowcaseSummary>)),
+    security(())
+)]
+#[get("/showcase")]
+pub async fn list_showcase(
+    state: web::Data<AppState>,
+    params: Query<ShowcaseParams>,
+) -> Result<web::Json<Page<ShowcaseSummary>>, ApiError> {
+    let params = params.0;
+    let page = PageReq::parse(params.page, params.per_page).map_err(ApiError::invalid_query)?;
+    let q_text = optional_text("q", params.q.as_deref(), 200)
+        .map_err(ApiError::invalid_query)?
+        .unwrap_or_default();
+    let words: Vec<String> = fold(&q_text)
+        .split_whitespace()
+        .take(10)
+        .map(str::to_string)
+        .collect();
+    let mut conn = state.conn().await?;
+    let models = q::search_models(&mut conn, &words).await?;
+    let inits = initiatives_of(&mut conn, &models).await?;
+    let mut ranked: Vec<(usize, &ShowcaseModel)> = models
+        .iter()
+        .map(|m| {
+            let title = inits
+                .get(&m.initiative_id)
+                .map(|(i, _)| i.title.as_str())
+                .unwrap_or("");
+            (score(title, &words), m)
+        })
+        .collect();
+    // Stable: equal scores keep the newest-first order of the query.
+    ranked.sort_by(|a, b| b.0.cmp(&a.0));
+    let total = ranked.len() as i64;
+    let chosen: Vec<&ShowcaseModel> = ranked
+        .into_iter()
+        .skip(page.offset() as usize)
+        .take(page.per_page as usize)
+        .map(|(_, m)| m)
+        .collect();
+    let initiative_ids: Vec<Uuid> = chosen.iter().map(|m| m.initiative_id).collect();
+    let awards = public_awards(&mut conn, &initiative_ids).await?;
+    let reps =
+        q::replications_of_models(&mut conn, &chosen.iter().map(|m| m.id).collect::<Vec<_>>())
+            .await?;
+    let mut items = Vec::new();
+    for m in chosen {
+        let Some((i, o)) = inits.get(&m.initiative_id) else {
+            continue;
+        };
+        items.push(ShowcaseSummary {
+            id: m.id,
+            title: i.title.clone(),
+            unit: o.name.clone(),
+            reform_area: i.reform_area.clone(),
+            summary: m.summary.clone(),
+            recognized_on: m.recognized_on,
+            awards: awards.get(&i.id).map_or(0, Vec::len),
+            replications: reps
+                .iter()
+                .filter(|(r, _)| r.model_id == m.id && r.status != "abandoned")
+                .count(),
+        });
+    }
+    Ok(web::Json(Page::of(items, total, page)))
+}
+
+pub async fn model_view(
+    conn: &mut AsyncPgConnection,
+    m: &ShowcaseModel,
+) -> Result<ShowcaseModelView, ApiError> {
+    let (i, unit) = initiatives_of(conn, std::slice::from_ref(m))
+        .await?
+        .remove(&m.initiative_id)
+        .ok_or_else(|| super::internal("showcase initiative"))?;
+    let nominee = Nominee::load(
+        conn,
+        thidua_domain::award::NomineeKind::Initiative,
+        Some(i.id),
+        None,
+        None,
+    )
+    .await?;
+    let authors = match &nominee {
+        Nominee::Initiative { authors, .. } => authors.clone(),
+        _ => vec![],
+    };
+    let orgs = super::org_map(conn, authors.iter().map(|a| a.organization_id)).await?;
+    let evidence = q::model_files(conn, m.id)
+        .await?
+        .into_iter()
+        .map(|(sf, f, b)| PublicFile {
+            id: f.id,
+            name: f.original_name,
+            media_type: b.media_type,
+            size_bytes: b.size_bytes,
+            caption: sf.caption,
+            content_url: format!("/api/v1/showcase/{}/files/{}/content", m.id, f.id),
+        })
+        .collect();
+    let awards = public_awards(conn, &[i.id])
+        .await?
+        .remove(&i.id)
+        .unwrap_or_default();
+    let replications = q::replications_of_models(conn, &[m.id])
+        .await?
+        .iter()
+        .map(|(r, o)| public_replication(r, o))
+        .collect::<Result<_, _>>()?;
+    Ok(ShowcaseModelView {
+        id: m.id,
+        title: i.title.clone(),
+        kind: i.kind.clone(),
+        reform_area: i.reform_area.clone(),
+        unit: unit.name.clone(),
+        summary: m.summary.clone(),
+        results: m.results.clone(),
+        recognized_on: m.recognized_on,
+        authors: authors
+            .iter()
+            .map(|a| PublicPerson {
+                name: a.display_name.clone(),
+                position: a.position.clone(),
+                unit: orgs
+                    .get(&a.organization_id)
+                    .map(|o| o.name.clone())
+                    .unwrap_or_default(),
+            })
+            .collect(),
+        evidence,
+        awards,
+        replications,
+    })
+}
+
+/// A model's page: summary, results, published evidence, awards, and where it has spread.
+#[utoipa::path(
+    tag = "showcase",
+    operation_id = "get_showcase_model",
+    params(("id" = Uuid, Path, description = "Model id")),
+    responses(
+        (status = 200, description = "The model", body = ShowcaseModelView),
+        (status = 404, description = "Not in the showcase", body = crate::error::Problem, content_type = "application/problem+json"),
+    ),
+    security(())
+)]
+#[get("/showcase/{id}")]
+pub async fn get_showcase_model(
+    state: web::Data<AppState>,
+    id: web::Path<Uuid>,
+) -> Result<web::Json<ShowcaseModelView>, ApiError> {
+    let mut conn = state.conn().await?;
+    let m = q::find_model(&mut conn, id.into_inner()).await?;
+    Ok(web::Json(model_view(&mut conn, &m).await?))
+}
+
+/// A piece of evidence published with a model (no sign-in).
+#[utoipa::path(
+    tag = "showcase",
+    operation_id = "download_showcase_file",
+    params(("id" = Uuid, Path, description = "Model id"), ("file_id" = Uuid, Path, description = "File id")),
+    responses(
+        (status = 200, description = "The bytes", content_type = "application/octet-stream", body = crate::views::common::BinaryFile),
+        (status = 404, description = "Not published with this model", body = crate::error::Problem, content_type = "application/problem+json"),
+    ),
+    security(())
+)]
+#[get("/showcase/{id}/files/{file_id}/content")]
+pub async fn download_showcase_file(
+    state: web::Data<AppState>,
+    path: web::Path<(Uuid, Uuid)>,
+) -> Result<HttpResponse, ApiError> {
+    let (id, file_id) = path.into_inner();
+    let mut conn = state.conn().await?;
+    let Some((_, f, b)) = q::model_files(&mut conn, id)
+        .await?
+        .into_iter()
+        .find(|(_, f, _)| f.id == file_id)
+    else {
+        return Err(ApiError::not_found());
+    };
+    drop(conn);
+    let body = state.files.get(&f.sha256).await?;
+    let ascii: String = thidua_domain::text::strip_marks(&f.original_name)
+        .chars()
+        .map(|c| {
+            if c.is_ascii_graphic() || c == ' ' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .filter(|c| *c != '"' && *c != '\\')
+        .collect();
+    let disposition = ContentDisposition {
+        disposition: DispositionType::Attachment,
+        parameters: vec![
+            DispositionParam::Filename(ascii),
+            DispositionParam::FilenameExt(ExtendedValue {
+                charset: Charset::Ext("UTF-8".into()),
+                language_tag: None,
+                value: f.original_name.clone().into_bytes(),
+            }),
+        ],
+    };
+    Ok(HttpResponse::Ok()
+        .content_type(b.media_type.as_str())
+        .insert_header(disposition)
+        .insert_header(("X-Content-Type-Options", "nosniff"))
+        .insert_header(("Cache-Control", "public, max-age=300"))
+        .no_chunking(b.size_bytes as u64)
+        .streaming(body.map_err(|e| actix_web::error::ErrorInternalServerError(e.to_string()))))
+}
+
+/// Publish an accepted initiative as a typical model (the authority over its unit), with a
+/// public summary, results and the evidence chosen for publication.
+#[utoipa::path(
+    tag = "showcase",
+    operation_id = "publish_showcase_model",
+    request_body = PublishModelRequest,
+    responses(
+        (status = 201, description = "Published", body = ShowcaseModelView, headers(("Location" = String))),
+        (status = 403, description = "Not the authority over the unit", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 404, description = "The initiative, or a file of it, not found in the caller's reach", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Already in the showcase", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 422, description = "A field is invalid, or `initiative_not_accepted`", body = crate::error::Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+#[post("/showcase")]
+pub async fn publish_showcase_model(
+    state: web::Data<AppState>,
+    p: Principal,
+    body: Json<PublishModelRequest>,
+) -> Result<HttpResponse, ApiError> {
+    let req = body.0;
+    let mut errs = ValidationErrors::new();
+    let summary = errs.check(required_text("summary", &req.summary, 5000));
+    let results = errs.check(required_text("results", &req.results, 10000));
+    if req.recognized_on > today() || chrono::Datelike::year(&req.recognized_on) < 2000 {
+        errs.push(FieldError::new(
+            "recognized_on",
+            "out_of_range",
+            "Ngày công nhận không được ở tương lai hay trước năm 2000.",
+            "The recognition day must not be in the future nor before 2000.",
+        ));
+    }
+    if req.files.len() > 30 {
+        errs.push(FieldError::new(
+            "files",
+            "too_many",
+            "Tối đa 30 tệp công bố.",
+            "At most 30 published files.",
+        ));
+    }
+    let mut captions = Vec::new();
+    for (k, f) in req.files.iter().enumerate() {
+        captions.push(
+            errs.check(optional_text(
+                &format!("files.{k}.caption"),
+                f.caption.as_deref(),
+                500,
+            ))
+            .flatten(),
+        );
+    }
+    errs.into_result().map_err(ApiError::validation)?;
+    let mut conn = state.conn().await?;
+    let loaded = crate::routes::initiatives::load(&mut conn, req.initiative_id).await?;
+    authz::publish_model(&p, &loaded.unit.ancestry()).into_result()?;
+    if loaded.initiative.status != "accepted" {
+        return Err(ApiError::unprocessable(
+            "initiative_not_accepted",
+            "Chỉ sáng kiến đã được nghiệm thu đạt mới được công nhận điển hình.",
+            "Only an accepted initiative can be recognised as a typical model.",
+        ));
+    }
+    let id = Uuid::now_v7();
+    let mut files: Vec<ShowcaseFile> = Vec::new();
+    for (k, f) in req.files.iter().enumerate() {
+        if files.iter().any(|x| x.file_id == f.file_id) {
+            continue;
+        }
+        let (file, _) = thidua_db::queries::files::find(&mut conn, f.file_id).await?;
+        if file.initiative_id != Some(loaded.initiative.id) {
+            return Err(ApiError::not_found());
+        }
+        files.push(ShowcaseFile {
+            model_id: id,
+            file_id: f.file_id,
+            caption: captions[k].clone(),
+            sort_order: k as i32,
+        });
+    }
+    let author_ids: Vec<Uuid> = loaded.authors.iter().map(|a| a.user_id).collect();
+    let authors = user_map(&mut conn, author_ids).await?;
+    let summary = summary.unwrap_or_default();
+    let results = results.unwrap_or_default();
+    let search_text = fold(&format!(
+        "{} {} {} {} {}",
+        loaded.initiative.title,
+        loaded.unit.name,
+        summary,
+        results,
+        authors
+            .values()
+            .map(|u| u.display_name.as_str())
+            .collect::<Vec<_>>()
+            .join(" ")
+    ));
+    let new = NewShowcaseModel {
+        id,
+        initiative_id: loaded.initiative.id,
+        summary,
+        results,
+        recognized_on: req.recognized_on,
+        published_by: p.user_id,
+        search_text,
+    };
+    let actor = p.user_id;
+    let org_id = loaded.unit.id;
+    conn.transaction::<_, ApiError, _>(async move |conn| {
+        if q::model_of_initiative(conn, new.initiative_id)
+            .await?
+            .is_some()
+        {
+            return Err(ApiError::conflict(
+                "already_published",
+                "Sáng kiến này đã có trong danh mục điển hình.",
+                "This initiative is already in the showcase.",
+            ));
+        }
+        q::insert_model(conn, &new, &files).await?;
+        audit(
+            conn,
+            Some(actor),
+            "showcase.publish",
+            "showcase_model",
+            Some(new.id),
+            Some(org_id),
+            serde_json::json!({ "initiative_id": new.initiative_id, "files": files.len() }),
+        )
+        .await
+    })
+    .await?;
+    let m = q::find_model(&mut conn, id).await?;
+    let v = model_view(&mut conn, &m).await?;
+    Ok(HttpResponse::Created()
+        .insert_header(("Location", format!("/api/v1/showcase/{id}")))
+        .json(v))
+}

@@ -2076,7 +2076,11 @@ export interface paths {
         };
         /** A model's page: summary, results, published evidence, awards, and where it has spread. */
         get: operations["get_showcase_model"];
-        put?: never;
+        /**
+         * Change what the showcase shows of a model (the authority over its unit): the public
+         *     summary and results, the recognition day, the evidence chosen for publication.
+         */
+        put: operations["update_showcase_model"];
         post?: never;
         delete?: never;
         options?: never;
@@ -4508,6 +4512,14 @@ export interface components {
             late_policy?: components["schemas"]["LatePolicyCode"] | null;
             /** Format: int32 */
             sort_order?: number | null;
+        };
+        /** @description What the showcase shows of a model (replaces the summary, results and published files). */
+        UpdateModelRequest: {
+            summary: string;
+            results: string;
+            /** Format: date */
+            recognized_on: string;
+            files?: components["schemas"]["PublishFileRequest"][];
         };
         /** @description Changes to a draft (absent fields are kept). */
         UpdateNominationRequest: {
@@ -16686,6 +16698,114 @@ export interface operations {
             };
             /** @description Not in the showcase */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the body carries only the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_showcase_model: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Model id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateModelRequest"];
+            };
+        };
+        responses: {
+            /** @description Changed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShowcaseModelView"];
+                };
+            };
+            /** @description Malformed request: bad JSON, query or path parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not the authority over the unit */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not in the showcase, or a file not of this initiative */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

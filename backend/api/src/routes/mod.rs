@@ -162,6 +162,7 @@ pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
         .service(awards::showcase::get_showcase_model)
         .service(awards::showcase::download_showcase_file)
         .service(awards::showcase::publish_showcase_model)
+        .service(awards::showcase::update_showcase_model)
         .service(awards::replications::list_replications)
         .service(awards::replications::create_replication)
         .service(awards::replications::get_replication)

@@ -130,6 +130,37 @@ const DISTRICT_ENTRIES: &[DemoEntry] = &[
         )),
     },
     DemoEntry {
+        title: "Tra cứu kết quả học tập và xác nhận học sinh trực tuyến",
+        sheets: &[
+            sheet(
+                "bcd.quan1.1",
+                (25, 21, 19, 17),
+                true,
+                "Giảm mạnh số lượt phụ huynh phải đến trường.",
+            ),
+            sheet(
+                "bcd.quan1.3",
+                (24, 22, 20, 16),
+                true,
+                "Có số liệu trước và sau rõ ràng.",
+            ),
+            sheet(
+                "bcd.quan1.4",
+                (26, 20, 19, 18),
+                true,
+                "Nên chia sẻ cho các trường trung học cơ sở khác.",
+            ),
+        ],
+        decision: Some((
+            true,
+            true,
+            4,
+            0,
+            0,
+            "Đạt; đề nghị Chủ tịch UBND Quận 1 tặng Giấy khen và nhân rộng.",
+        )),
+    },
+    DemoEntry {
         title: "Tổ tư vấn thủ tục chuyển trường cho phụ huynh",
         sheets: &[
             sheet(

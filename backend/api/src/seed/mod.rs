@@ -2,7 +2,8 @@
 //! its units, the four 2025 wards, the accounts of the README, and the 2023 campaigns
 //! 175/KH-UBND and 112/KH-MNCG, and a dozen initiatives in every state. Idempotent: what exists (by code or user name) is kept.
 
-pub mod evaluation;
+mod awards;
+mod evaluation;
 mod initiatives;
 pub mod reports;
 
@@ -727,7 +728,8 @@ pub async fn seed_demo(database_url: &str) -> anyhow::Result<String> {
                 Some(c) => evaluation::ensure(conn, c.id).await?,
                 None => 0,
             };
-            if orgs + users + campaigns + initiatives + reports + rounds > 0 {
+            let nominations = awards::ensure(conn).await?;
+            if orgs + users + campaigns + initiatives + reports + rounds + nominations > 0 {
                 thidua_db::audit::record(conn, thidua_db::audit::NewAuditEntry {
                     actor_user_id: None,
                     action: "demo.seed".into(),
@@ -735,12 +737,12 @@ pub async fn seed_demo(database_url: &str) -> anyhow::Result<String> {
                     entity_id: None,
                     organization_id: None,
                     request_id: None,
-                    details: serde_json::json!({ "organizations": orgs, "users": users, "campaigns": campaigns, "initiatives": initiatives, "reports": reports, "evaluation_rounds": rounds }),
+                    details: serde_json::json!({ "organizations": orgs, "users": users, "campaigns": campaigns, "initiatives": initiatives, "reports": reports, "evaluation_rounds": rounds, "nominations": nominations }),
                 })
                 .await?;
             }
             Ok(format!(
-                "demo data: {orgs} organisations, {users} accounts, {campaigns} campaigns, {initiatives} initiatives, {reports} reports, {rounds} evaluation rounds added (password of every demo account: {DEMO_PASSWORD})"
+                "demo data: {orgs} organisations, {users} accounts, {campaigns} campaigns, {initiatives} initiatives, {reports} reports, {rounds} evaluation rounds, {nominations} nominations added (password of every demo account: {DEMO_PASSWORD})"
             ))
         })
         .await?;

@@ -673,6 +673,17 @@ pub struct PublishModelRequest {
     pub files: Vec<PublishFileRequest>,
 }
 
+/// What the showcase shows of a model (replaces the summary, results and published files).
+#[derive(Debug, Clone, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct UpdateModelRequest {
+    pub summary: String,
+    pub results: String,
+    pub recognized_on: NaiveDate,
+    #[serde(default)]
+    pub files: Vec<PublishFileRequest>,
+}
+
 // ----- replications ----------------------------------------------------------------------
 
 /// A before/after figure (e.g. "Thời gian trả lời phụ huynh", "giờ", 48, 4).

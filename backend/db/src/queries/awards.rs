@@ -1015,6 +1015,36 @@ pub async fn insert_model(
     Ok(())
 }
 
+pub async fn update_model(
+    conn: &mut AsyncPgConnection,
+    id: Uuid,
+    summary: &str,
+    results: &str,
+    recognized_on: NaiveDate,
+    search_text: &str,
+    files: &[ShowcaseFile],
+) -> QueryResult<()> {
+    diesel::update(showcase_models::table.find(id))
+        .set((
+            showcase_models::summary.eq(summary),
+            showcase_models::results.eq(results),
+            showcase_models::recognized_on.eq(recognized_on),
+            showcase_models::search_text.eq(search_text),
+        ))
+        .execute(conn)
+        .await?;
+    diesel::delete(showcase_files::table.filter(showcase_files::model_id.eq(id)))
+        .execute(conn)
+        .await?;
+    if !files.is_empty() {
+        diesel::insert_into(showcase_files::table)
+            .values(files)
+            .execute(conn)
+            .await?;
+    }
+    Ok(())
+}
+
 pub async fn find_model(conn: &mut AsyncPgConnection, id: Uuid) -> QueryResult<ShowcaseModel> {
     showcase_models::table
         .find(id)

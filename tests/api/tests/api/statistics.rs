@@ -19,7 +19,7 @@ async fn statistics_follow_the_callers_reach() {
         .await
         .expect(200)
         .body;
-    assert_eq!(s["total"]["initiatives"], 13, "{s}");
+    assert_eq!(s["total"]["initiatives"], 14, "{s}");
     assert_eq!(count(&s["by_status"], "in_progress"), 3);
     assert_eq!(count(&s["by_status"], "withdrawn"), 1);
     assert_eq!(count(&s["by_kind"], "model"), 3);
@@ -44,7 +44,7 @@ async fn statistics_follow_the_callers_reach() {
         .iter()
         .map(|u| u["initiatives"].as_i64().unwrap())
         .sum();
-    assert_eq!(sum, 13);
+    assert_eq!(sum, 14);
     let progress = s["total"]["mean_progress"].as_f64().unwrap();
     assert!((0.0..=100.0).contains(&progress));
     assert!(

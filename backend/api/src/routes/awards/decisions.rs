@@ -223,6 +223,23 @@ pub async fn create_award_decision(
         created_by: p.user_id,
         created_at: chrono::Utc::now(),
     };
+    // An initiative the decision awards is recognised as a model: it enters the showcase
+    // (SPEC §8), with its summary and the achievements of its dossier.
+    let models: Vec<(Uuid, String, String)> = loaded
+        .iter()
+        .filter_map(|l| match &l.nominee {
+            Nominee::Initiative { initiative, .. } => Some((
+                initiative.id,
+                initiative.summary.clone(),
+                if l.n.achievements.trim().is_empty() {
+                    initiative.expected_results.clone()
+                } else {
+                    l.n.achievements.clone()
+                },
+            )),
+            _ => None,
+        })
+        .collect();
     let d = decision.clone();
     let actor = p.user_id;
     conn.transaction::<_, ApiError, _>(async move |conn| {
@@ -259,6 +276,24 @@ pub async fn create_award_decision(
                 ),
                 e => e.into(),
             })?;
+        for (initiative_id, summary, results) in models {
+            if q::model_of_initiative(conn, initiative_id).await?.is_none() {
+                super::showcase::publish_in(
+                    conn,
+                    super::showcase::Publication {
+                        id: Uuid::now_v7(),
+                        initiative_id,
+                        summary,
+                        results,
+                        recognized_on: d.signed_on,
+                        by: actor,
+                        files: vec![],
+                        via: "decision",
+                    },
+                )
+                .await?;
+            }
+        }
         audit(
             conn,
             Some(actor),

@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use actix_web::http::header::{
     Charset, ContentDisposition, DispositionParam, DispositionType, ExtendedValue,
 };
-use actix_web::{HttpResponse, get, post, web};
+use actix_web::{HttpResponse, get, post, put, web};
 use diesel_async::AsyncConnection;
 use futures_util::TryStreamExt as _;
 use thidua_db::AsyncPgConnection;
@@ -30,7 +30,7 @@ use crate::state::AppState;
 use crate::views::Page;
 use crate::views::awards::{
     PublicAward, PublicFile, PublicPerson, PublicReplication, PublishModelRequest,
-    ShowcaseModelView, ShowcaseParams, ShowcaseSummary,
+    ShowcaseModelView, ShowcaseParams, ShowcaseSummary, UpdateModelRequest,
 };
 
 /// The initiatives (with their units) behind the given models.
@@ -362,37 +362,8 @@ pub async fn publish_showcase_model(
     body: Json<PublishModelRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let req = body.0;
-    let mut errs = ValidationErrors::new();
-    let summary = errs.check(required_text("summary", &req.summary, 5000));
-    let results = errs.check(required_text("results", &req.results, 10000));
-    if req.recognized_on > today() || chrono::Datelike::year(&req.recognized_on) < 2000 {
-        errs.push(FieldError::new(
-            "recognized_on",
-            "out_of_range",
-            "Ngày công nhận không được ở tương lai hay trước năm 2000.",
-            "The recognition day must not be in the future nor before 2000.",
-        ));
-    }
-    if req.files.len() > 30 {
-        errs.push(FieldError::new(
-            "files",
-            "too_many",
-            "Tối đa 30 tệp công bố.",
-            "At most 30 published files.",
-        ));
-    }
-    let mut captions = Vec::new();
-    for (k, f) in req.files.iter().enumerate() {
-        captions.push(
-            errs.check(optional_text(
-                &format!("files.{k}.caption"),
-                f.caption.as_deref(),
-                500,
-            ))
-            .flatten(),
-        );
-    }
-    errs.into_result().map_err(ApiError::validation)?;
+    let (summary, results, captions) =
+        check_publication(&req.summary, &req.results, req.recognized_on, &req.files)?;
     let mut conn = state.conn().await?;
     let loaded = crate::routes::initiatives::load(&mut conn, req.initiative_id).await?;
     authz::publish_model(&p, &loaded.unit.ancestry()).into_result()?;
@@ -404,27 +375,67 @@ pub async fn publish_showcase_model(
         ));
     }
     let id = Uuid::now_v7();
-    let mut files: Vec<ShowcaseFile> = Vec::new();
-    for (k, f) in req.files.iter().enumerate() {
-        if files.iter().any(|x| x.file_id == f.file_id) {
-            continue;
+    let files = chosen_files(&mut conn, id, loaded.initiative.id, &req.files, &captions).await?;
+    let actor = p.user_id;
+    let recognized_on = req.recognized_on;
+    conn.transaction::<_, ApiError, _>(async move |conn| {
+        if q::model_of_initiative(conn, loaded.initiative.id)
+            .await?
+            .is_some()
+        {
+            return Err(ApiError::conflict(
+                "already_published",
+                "Sáng kiến này đã có trong danh mục điển hình.",
+                "This initiative is already in the showcase.",
+            ));
         }
-        let (file, _) = thidua_db::queries::files::find(&mut conn, f.file_id).await?;
-        if file.initiative_id != Some(loaded.initiative.id) {
-            return Err(ApiError::not_found());
-        }
-        files.push(ShowcaseFile {
-            model_id: id,
-            file_id: f.file_id,
-            caption: captions[k].clone(),
-            sort_order: k as i32,
-        });
-    }
-    let author_ids: Vec<Uuid> = loaded.authors.iter().map(|a| a.user_id).collect();
-    let authors = user_map(&mut conn, author_ids).await?;
-    let summary = summary.unwrap_or_default();
-    let results = results.unwrap_or_default();
-    let search_text = fold(&format!(
+        publish_in(
+            conn,
+            Publication {
+                id,
+                initiative_id: loaded.initiative.id,
+                summary,
+                results,
+                recognized_on,
+                by: actor,
+                files,
+                via: "manual",
+            },
+        )
+        .await
+    })
+    .await?;
+    let m = q::find_model(&mut conn, id).await?;
+    let v = model_view(&mut conn, &m).await?;
+    Ok(HttpResponse::Created()
+        .insert_header(("Location", format!("/api/v1/showcase/{id}")))
+        .json(v))
+}
+
+/// What a publication writes.
+pub struct Publication {
+    pub id: Uuid,
+    pub initiative_id: Uuid,
+    pub summary: String,
+    pub results: String,
+    pub recognized_on: chrono::NaiveDate,
+    pub by: Uuid,
+    pub files: Vec<ShowcaseFile>,
+    /// "manual", or "decision" when an award decision recognised it.
+    pub via: &'static str,
+}
+
+/// The text the showcase search looks in: title, unit, summary, results and the authors'
+/// names, folded (no diacritics, lower case).
+pub async fn search_text(
+    conn: &mut AsyncPgConnection,
+    initiative_id: Uuid,
+    summary: &str,
+    results: &str,
+) -> Result<String, ApiError> {
+    let loaded = crate::routes::initiatives::load(conn, initiative_id).await?;
+    let authors = user_map(conn, loaded.authors.iter().map(|a| a.user_id)).await?;
+    Ok(fold(&format!(
         "{} {} {} {} {}",
         loaded.initiative.title,
         loaded.unit.name,
@@ -435,45 +446,154 @@ pub async fn publish_showcase_model(
             .map(|u| u.display_name.as_str())
             .collect::<Vec<_>>()
             .join(" ")
-    ));
+    )))
+}
+
+/// Publishes a model inside the caller's transaction, with its audit row.
+pub async fn publish_in(conn: &mut AsyncPgConnection, p: Publication) -> Result<(), ApiError> {
+    let loaded = crate::routes::initiatives::load(conn, p.initiative_id).await?;
     let new = NewShowcaseModel {
-        id,
-        initiative_id: loaded.initiative.id,
-        summary,
-        results,
-        recognized_on: req.recognized_on,
-        published_by: p.user_id,
-        search_text,
+        id: p.id,
+        initiative_id: p.initiative_id,
+        search_text: search_text(conn, p.initiative_id, &p.summary, &p.results).await?,
+        summary: p.summary,
+        results: p.results,
+        recognized_on: p.recognized_on,
+        published_by: p.by,
     };
+    q::insert_model(conn, &new, &p.files).await?;
+    audit(
+        conn,
+        Some(p.by),
+        "showcase.publish",
+        "showcase_model",
+        Some(new.id),
+        Some(loaded.unit.id),
+        serde_json::json!({ "initiative_id": new.initiative_id, "files": p.files.len(), "via": p.via }),
+    )
+    .await
+}
+
+/// Change what the showcase shows of a model (the authority over its unit): the public
+/// summary and results, the recognition day, the evidence chosen for publication.
+#[utoipa::path(
+    tag = "showcase",
+    operation_id = "update_showcase_model",
+    params(("id" = Uuid, Path, description = "Model id")),
+    request_body = UpdateModelRequest,
+    responses(
+        (status = 200, description = "Changed", body = ShowcaseModelView),
+        (status = 403, description = "Not the authority over the unit", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 404, description = "Not in the showcase, or a file not of this initiative", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 422, description = "A field is invalid", body = crate::error::Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+#[put("/showcase/{id}")]
+pub async fn update_showcase_model(
+    state: web::Data<AppState>,
+    p: Principal,
+    id: web::Path<Uuid>,
+    body: Json<UpdateModelRequest>,
+) -> Result<web::Json<ShowcaseModelView>, ApiError> {
+    let req = body.0;
+    let (summary, results, captions) =
+        check_publication(&req.summary, &req.results, req.recognized_on, &req.files)?;
+    let mut conn = state.conn().await?;
+    let m = q::find_model(&mut conn, id.into_inner()).await?;
+    let loaded = crate::routes::initiatives::load(&mut conn, m.initiative_id).await?;
+    authz::publish_model(&p, &loaded.unit.ancestry()).into_result()?;
+    let files = chosen_files(&mut conn, m.id, loaded.initiative.id, &req.files, &captions).await?;
+    let text = search_text(&mut conn, m.initiative_id, &summary, &results).await?;
     let actor = p.user_id;
-    let org_id = loaded.unit.id;
+    let (mid, org_id, recognized_on) = (m.id, loaded.unit.id, req.recognized_on);
     conn.transaction::<_, ApiError, _>(async move |conn| {
-        if q::model_of_initiative(conn, new.initiative_id)
-            .await?
-            .is_some()
-        {
-            return Err(ApiError::conflict(
-                "already_published",
-                "Sáng kiến này đã có trong danh mục điển hình.",
-                "This initiative is already in the showcase.",
-            ));
-        }
-        q::insert_model(conn, &new, &files).await?;
+        q::update_model(conn, mid, &summary, &results, recognized_on, &text, &files).await?;
         audit(
             conn,
             Some(actor),
-            "showcase.publish",
+            "showcase.update",
             "showcase_model",
-            Some(new.id),
+            Some(mid),
             Some(org_id),
-            serde_json::json!({ "initiative_id": new.initiative_id, "files": files.len() }),
+            serde_json::json!({ "files": files.len() }),
         )
         .await
     })
     .await?;
-    let m = q::find_model(&mut conn, id).await?;
-    let v = model_view(&mut conn, &m).await?;
-    Ok(HttpResponse::Created()
-        .insert_header(("Location", format!("/api/v1/showcase/{id}")))
-        .json(v))
+    let m = q::find_model(&mut conn, mid).await?;
+    Ok(web::Json(model_view(&mut conn, &m).await?))
+}
+
+type Checked = (String, String, Vec<Option<String>>);
+
+fn check_publication(
+    summary: &str,
+    results: &str,
+    recognized_on: chrono::NaiveDate,
+    files: &[crate::views::awards::PublishFileRequest],
+) -> Result<Checked, ApiError> {
+    let mut errs = ValidationErrors::new();
+    let summary = errs.check(required_text("summary", summary, 5000));
+    let results = errs.check(required_text("results", results, 10000));
+    if recognized_on > today() || chrono::Datelike::year(&recognized_on) < 2000 {
+        errs.push(FieldError::new(
+            "recognized_on",
+            "out_of_range",
+            "Ngày công nhận không được ở tương lai hay trước năm 2000.",
+            "The recognition day must not be in the future nor before 2000.",
+        ));
+    }
+    if files.len() > 30 {
+        errs.push(FieldError::new(
+            "files",
+            "too_many",
+            "Tối đa 30 tệp công bố.",
+            "At most 30 published files.",
+        ));
+    }
+    let mut captions = Vec::new();
+    for (k, f) in files.iter().enumerate() {
+        captions.push(
+            errs.check(optional_text(
+                &format!("files.{k}.caption"),
+                f.caption.as_deref(),
+                500,
+            ))
+            .flatten(),
+        );
+    }
+    errs.into_result().map_err(ApiError::validation)?;
+    Ok((
+        summary.unwrap_or_default(),
+        results.unwrap_or_default(),
+        captions,
+    ))
+}
+
+/// The evidence chosen for publication: files of the initiative itself (404 otherwise).
+async fn chosen_files(
+    conn: &mut AsyncPgConnection,
+    model_id: Uuid,
+    initiative_id: Uuid,
+    files: &[crate::views::awards::PublishFileRequest],
+    captions: &[Option<String>],
+) -> Result<Vec<ShowcaseFile>, ApiError> {
+    let mut out: Vec<ShowcaseFile> = Vec::new();
+    for (k, f) in files.iter().enumerate() {
+        if out.iter().any(|x| x.file_id == f.file_id) {
+            continue;
+        }
+        let (file, _) = thidua_db::queries::files::find(conn, f.file_id).await?;
+        if file.initiative_id != Some(initiative_id) {
+            return Err(ApiError::not_found());
+        }
+        out.push(ShowcaseFile {
+            model_id,
+            file_id: f.file_id,
+            caption: captions.get(k).cloned().flatten(),
+            sort_order: k as i32,
+        });
+    }
+    Ok(out)
 }

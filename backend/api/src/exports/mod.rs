@@ -1,6 +1,7 @@
 //! Documents generated from views: pure functions from view types to file bytes, so the
 //! layout is tested without a server or a database.
 
+pub mod awards;
 pub mod decree30;
 pub mod mau1;
 pub mod mau2;

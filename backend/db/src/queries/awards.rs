@@ -290,7 +290,7 @@ pub async fn update_award_form(
             .filter(award_forms::id.eq(f.id))
             .filter(award_forms::version.eq(expected)),
     )
-    .set((f, award_forms::updated_at.eq(diesel::dsl::now)))
+    .set(f)
     .execute(conn)
     .await?;
     Ok(n == 1)

@@ -400,6 +400,54 @@ const MATRIX: &[Op] = &[
     op!("upload_file",        "report:draft",     UNITS, admin "FFF", officer "FFH", head "AHH", focal "AHH", staff "AHH", evaluator "FFH", anonymous "UUU"),
     op!("download_file",      "report:submitted", UNITS, admin "AAA", officer "AAH", head "AHH", focal "AHH", staff "AHH", evaluator "AAH", anonymous "UUU"),
     op!("delete_file",        "report:returned",  UNITS, admin "FFF", officer "FFH", head "AHH", focal "AHH", staff "AHH", evaluator "FFH", anonymous "UUU"),
+    // awards (SPEC §7): the catalogue for everyone, kept by administrators; a person's records
+    // (ratings, violations) for their unit head, the authority and administrators — anyone
+    // else is told they do not exist; a unit's collective rating by the authority over it
+    op!("list_award_forms",        "", NONE, admin "A",    officer "A",    head "A",    focal "A",    staff "A",    evaluator "A",    anonymous "U"),
+    op!("create_award_form",       "", NONE, admin "A",    officer "F",    head "F",    focal "F",    staff "F",    evaluator "F",    anonymous "U"),
+    op!("update_award_form",       "", NONE, admin "A",    officer "F",    head "F",    focal "F",    staff "F",    evaluator "F",    anonymous "U"),
+    op!("list_staff_ratings",      "", ORGS, admin "AAAA", officer "AAAH", head "AHHH", focal "HHHH", staff "HHHH", evaluator "HHHH", anonymous "UUUU"),
+    op!("record_staff_rating",     "", ORGS, admin "AAAA", officer "AAAH", head "AHHH", focal "HHHH", staff "HHHH", evaluator "HHHH", anonymous "UUUU"),
+    op!("list_unit_ratings",       "", ORGS, admin "AAAA", officer "AAAH", head "AHHH", focal "AHHH", staff "AHHH", evaluator "AAAH", anonymous "UUUU"),
+    op!("record_unit_rating",      "", ORGS, admin "AAAA", officer "AAAH", head "FHHH", focal "FHHH", staff "FHHH", evaluator "FFFH", anonymous "UUUU"),
+    op!("list_violation_records",  "", ORGS, admin "AAAA", officer "AAAH", head "AHHH", focal "HHHH", staff "HHHH", evaluator "HHHH", anonymous "UUUU"),
+    op!("get_violation_record",    "", ORGS, admin "AAAA", officer "AAAH", head "AHHH", focal "HHHH", staff "HHHH", evaluator "HHHH", anonymous "UUUU"),
+    op!("create_violation_record", "", ORGS, admin "AAAA", officer "AAAH", head "AHHH", focal "HHHH", staff "HHHH", evaluator "HHHH", anonymous "UUUU"),
+    // nominations: the nominee's unit head proposes, edits and submits; the authority over the
+    // unit reviews and alone overrides a rule; both (and administrators) see them
+    op!("list_nominations",               "",          NONE, admin "A",    officer "A",    head "A",    focal "A",    staff "A",    evaluator "A",    anonymous "U"),
+    op!("preview_nomination_eligibility", "",          ORGS, admin "FFFF", officer "FFFH", head "AHHH", focal "FHHH", staff "FHHH", evaluator "FFFH", anonymous "UUUU"),
+    op!("create_nomination",              "",          ORGS, admin "FFFF", officer "FFFH", head "AHHH", focal "FHHH", staff "FHHH", evaluator "FFFH", anonymous "UUUU"),
+    op!("get_nomination",                 "draft",     ORGS, admin "AAAA", officer "AAAH", head "AHHH", focal "HHHH", staff "HHHH", evaluator "HHHH", anonymous "UUUU"),
+    op!("export_nomination_dossier",      "submitted", ORGS, admin "AAAA", officer "AAAH", head "AHHH", focal "HHHH", staff "HHHH", evaluator "HHHH", anonymous "UUUU"),
+    op!("update_nomination",              "draft",     ORGS, admin "FFFF", officer "FFFH", head "AHHH", focal "HHHH", staff "HHHH", evaluator "HHHH", anonymous "UUUU"),
+    op!("delete_nomination",              "draft",     ORGS, admin "FFFF", officer "FFFH", head "AHHH", focal "HHHH", staff "HHHH", evaluator "HHHH", anonymous "UUUU"),
+    op!("submit_nomination",              "draft",     ORGS, admin "FFFF", officer "FFFH", head "AHHH", focal "HHHH", staff "HHHH", evaluator "HHHH", anonymous "UUUU"),
+    op!("approve_nomination",             "submitted", ORGS, admin "FFFF", officer "AAAH", head "FHHH", focal "HHHH", staff "HHHH", evaluator "HHHH", anonymous "UUUU"),
+    op!("reject_nomination",              "submitted", ORGS, admin "FFFF", officer "AAAH", head "FHHH", focal "HHHH", staff "HHHH", evaluator "HHHH", anonymous "UUUU"),
+    op!("override_nomination_rule",       "draft",     ORGS, admin "FFFF", officer "AAAH", head "FHHH", focal "HHHH", staff "HHHH", evaluator "HHHH", anonymous "UUUU"),
+    op!("export_nominations_xlsx",        "",          NONE, admin "A",    officer "A",    head "A",    focal "F",    staff "F",    evaluator "F",    anonymous "U"),
+    op!("export_nominations_docx",        "",          NONE, admin "A",    officer "A",    head "A",    focal "F",    staff "F",    evaluator "F",    anonymous "U"),
+    // decisions: recorded by the issuing authority; seen by whoever reaches it or a unit it awards
+    op!("export_draft_decision_docx",  "", ORGS, admin "AAAA", officer "AAAH", head "FHHH", focal "FHHH", staff "FHHH", evaluator "FFFH", anonymous "UUUU"),
+    op!("export_draft_decision_xlsx",  "", ORGS, admin "AAAA", officer "AAAH", head "FHHH", focal "FHHH", staff "FHHH", evaluator "FFFH", anonymous "UUUU"),
+    op!("create_award_decision",       "", ORGS, admin "AAAA", officer "AAAH", head "FHHH", focal "FHHH", staff "FHHH", evaluator "FFFH", anonymous "UUUU"),
+    op!("list_award_decisions",        "", NONE, admin "A",    officer "A",    head "A",    focal "A",    staff "A",    evaluator "A",    anonymous "U"),
+    op!("get_award_decision",          "", ORGS, admin "AAAA", officer "AAAH", head "AHHH", focal "AHHH", staff "AHHH", evaluator "AAAH", anonymous "UUUU"),
+    op!("export_award_decision_docx",  "", ORGS, admin "AAAA", officer "AAAH", head "AHHH", focal "AHHH", staff "AHHH", evaluator "AAAH", anonymous "UUUU"),
+    op!("list_user_awards",            "", ORGS, admin "AAAA", officer "AAAH", head "AHHH", focal "AHHH", staff "AHHH", evaluator "AAAH", anonymous "UUUU"),
+    op!("list_organization_awards",    "", ORGS, admin "AAAA", officer "AAAH", head "AHHH", focal "AHHH", staff "AHHH", evaluator "AAAH", anonymous "UUUU"),
+    // the showcase is public; the authority over a unit publishes its models; a unit's head,
+    // focal officer or authority plans and tracks its replications
+    op!("list_showcase",          "", NONE, admin "A",    officer "A",    head "A",    focal "A",    staff "A",    evaluator "A",    anonymous "A"),
+    op!("get_showcase_model",     "", ORGS, admin "AAAA", officer "AAAA", head "AAAA", focal "AAAA", staff "AAAA", evaluator "AAAA", anonymous "AAAA"),
+    op!("download_showcase_file", "", ORGS, admin "AAAA", officer "AAAA", head "AAAA", focal "AAAA", staff "AAAA", evaluator "AAAA", anonymous "AAAA"),
+    op!("publish_showcase_model", "", ORGS, admin "AAAA", officer "AAAH", head "FHHH", focal "FHHH", staff "FHHH", evaluator "FFFH", anonymous "UUUU"),
+    op!("update_showcase_model",  "", ORGS, admin "AAAA", officer "AAAH", head "FHHH", focal "FHHH", staff "FHHH", evaluator "FFFH", anonymous "UUUU"),
+    op!("list_replications",      "", NONE, admin "A",    officer "A",    head "A",    focal "A",    staff "A",    evaluator "A",    anonymous "U"),
+    op!("create_replication",     "", ORGS, admin "AAAA", officer "AAAH", head "AHHH", focal "AHHH", staff "FHHH", evaluator "FFFH", anonymous "UUUU"),
+    op!("get_replication",        "", ORGS, admin "AAAA", officer "AAAH", head "AHHH", focal "AHHH", staff "AHHH", evaluator "AAAH", anonymous "UUUU"),
+    op!("update_replication",     "", ORGS, admin "AAAA", officer "AAAH", head "AHHH", focal "AHHH", staff "FHHH", evaluator "FFFH", anonymous "UUUU"),
 ];
 
 /// The organisation ids behind the targets, and an open campaign over each.
@@ -1331,6 +1379,286 @@ async fn perform(app: &TestApp, places: &Places, op: &Op, role: Role, t: Target)
             }
         }
 
+        "list_award_forms" => call(Method::GET, "/api/v1/award-forms".into(), None, None).await,
+        "create_award_form" | "update_award_form" => {
+            let body = json!({ "code": unique("gk-"), "name_vi": "Giấy khen thử", "name_en": "Test certificate",
+                               "level": "unit", "granting_authority": "Hiệu trưởng", "nominee_kinds": ["person"],
+                               "valid_from": "2024-01-01" });
+            if op.id == "create_award_form" {
+                call(Method::POST, "/api/v1/award-forms".into(), None, Some(body)).await
+            } else {
+                let id = awards_fx::award_form(app).await;
+                call(
+                    Method::PUT,
+                    format!("/api/v1/award-forms/{id}"),
+                    Some("*"),
+                    Some(body),
+                )
+                .await
+            }
+        }
+        "list_staff_ratings" | "list_violation_records" | "list_unit_ratings" => {
+            let path = match op.id {
+                "list_staff_ratings" => "staff-ratings",
+                "list_unit_ratings" => "unit-ratings",
+                _ => "violation-records",
+            };
+            call(
+                Method::GET,
+                format!("/api/v1/{path}?organization_id={org}&year=2023"),
+                None,
+                None,
+            )
+            .await
+        }
+        "record_staff_rating" => {
+            let person = app.insert_user(org, "staff", true).await.id;
+            let body =
+                json!({ "user_id": person, "year": 2023, "period": "year", "rating": "good" });
+            call(
+                Method::PUT,
+                "/api/v1/staff-ratings".into(),
+                None,
+                Some(body),
+            )
+            .await
+        }
+        "record_unit_rating" => {
+            let body = json!({ "organization_id": org, "year": 2023, "rating": "excellent" });
+            call(Method::PUT, "/api/v1/unit-ratings".into(), None, Some(body)).await
+        }
+        "create_violation_record" => {
+            let person = app.insert_user(org, "staff", true).await.id;
+            let body = json!({ "user_id": person, "occurred_on": "2023-10-16", "kind": "code_of_conduct",
+                               "description": "Chậm trả lời phản ánh của phụ huynh." });
+            call(
+                Method::POST,
+                "/api/v1/violation-records".into(),
+                None,
+                Some(body),
+            )
+            .await
+        }
+        "get_violation_record" => {
+            let id = awards_fx::violation(app, org).await;
+            call(
+                Method::GET,
+                format!("/api/v1/violation-records/{id}"),
+                None,
+                None,
+            )
+            .await
+        }
+        "list_nominations" => call(Method::GET, "/api/v1/nominations".into(), None, None).await,
+        "export_nominations_xlsx" => {
+            call(
+                Method::GET,
+                "/api/v1/nominations/export.xlsx".into(),
+                None,
+                None,
+            )
+            .await
+        }
+        "export_nominations_docx" => {
+            call(
+                Method::GET,
+                "/api/v1/nominations/export.docx".into(),
+                None,
+                None,
+            )
+            .await
+        }
+        "preview_nomination_eligibility" | "create_nomination" => {
+            let person = awards_fx::rated_person(app, org).await;
+            let body = json!({ "award_form_id": awards_fx::WARD_FORM, "year": 2023, "nominee_kind": "person",
+                               "user_id": person });
+            let path = if op.id == "create_nomination" {
+                "/api/v1/nominations"
+            } else {
+                "/api/v1/nominations/eligibility"
+            };
+            call(Method::POST, path.into(), None, Some(body)).await
+        }
+        "get_nomination"
+        | "export_nomination_dossier"
+        | "update_nomination"
+        | "delete_nomination"
+        | "submit_nomination"
+        | "approve_nomination"
+        | "reject_nomination"
+        | "override_nomination_rule" => {
+            let eligible = op.id != "override_nomination_rule";
+            let id = awards_fx::nomination(app, org, op.state, eligible).await;
+            let base = format!("/api/v1/nominations/{id}");
+            match op.id {
+                "get_nomination" => call(Method::GET, base, None, None).await,
+                "export_nomination_dossier" => {
+                    call(Method::GET, format!("{base}/dossier.docx"), None, None).await
+                }
+                "update_nomination" => {
+                    call(
+                        Method::PATCH,
+                        base,
+                        Some("*"),
+                        Some(json!({ "proposal": "Tờ trình sửa lại." })),
+                    )
+                    .await
+                }
+                "delete_nomination" => call(Method::DELETE, base, None, None).await,
+                "reject_nomination" => {
+                    let body =
+                        json!({ "reason": "Thành tích chưa nổi bật so với các đơn vị khác." });
+                    call(Method::POST, format!("{base}/reject"), None, Some(body)).await
+                }
+                "override_nomination_rule" => {
+                    let body = json!({ "rule": "person_rating", "reason": "Kết quả xếp loại đang chờ quyết định của cấp trên." });
+                    call(Method::PUT, format!("{base}/override"), None, Some(body)).await
+                }
+                action => {
+                    let verb = action.trim_end_matches("_nomination");
+                    call(Method::POST, format!("{base}/{verb}"), None, None).await
+                }
+            }
+        }
+        "export_draft_decision_docx" | "export_draft_decision_xlsx" => {
+            let ext = if op.id.ends_with("docx") {
+                "docx"
+            } else {
+                "xlsx"
+            };
+            call(
+                Method::GET,
+                format!("/api/v1/nominations/draft-decision.{ext}?organization_id={org}"),
+                None,
+                None,
+            )
+            .await
+        }
+        "create_award_decision" => {
+            let n = awards_fx::nomination(app, org, "approved", true).await;
+            let body = json!({ "number": format!("{}/QĐ-UBND", 1000 + (Uuid::new_v4().as_u128() % 8_000_000)),
+                               "signed_on": "2024-12-20", "signer_name": "Lê Đức Thanh", "signer_title": "Chủ tịch",
+                               "organization_id": org, "nomination_ids": [n] });
+            call(
+                Method::POST,
+                "/api/v1/award-decisions".into(),
+                None,
+                Some(body),
+            )
+            .await
+        }
+        "list_award_decisions" => {
+            call(Method::GET, "/api/v1/award-decisions".into(), None, None).await
+        }
+        "get_award_decision" | "export_award_decision_docx" => {
+            let id = awards_fx::decision(app, org).await;
+            let path = if op.id == "get_award_decision" {
+                format!("/api/v1/award-decisions/{id}")
+            } else {
+                format!("/api/v1/award-decisions/{id}/decision.docx")
+            };
+            call(Method::GET, path, None, None).await
+        }
+        "list_user_awards" => {
+            let person = app.insert_user(org, "staff", true).await.id;
+            call(
+                Method::GET,
+                format!("/api/v1/users/{person}/awards"),
+                None,
+                None,
+            )
+            .await
+        }
+        "list_organization_awards" => {
+            call(
+                Method::GET,
+                format!("/api/v1/organizations/{org}/awards"),
+                None,
+                None,
+            )
+            .await
+        }
+        "list_showcase" => call(Method::GET, "/api/v1/showcase?q=sach".into(), None, None).await,
+        "get_showcase_model" | "download_showcase_file" | "update_showcase_model" => {
+            let (model, file) = awards_fx::model(app, places, t).await;
+            match op.id {
+                "get_showcase_model" => {
+                    call(Method::GET, format!("/api/v1/showcase/{model}"), None, None).await
+                }
+                "download_showcase_file" => {
+                    call(
+                        Method::GET,
+                        format!("/api/v1/showcase/{model}/files/{file}/content"),
+                        None,
+                        None,
+                    )
+                    .await
+                }
+                _ => {
+                    let body = json!({ "summary": "Tóm tắt công bố", "results": "Kết quả công bố",
+                                       "recognized_on": "2024-01-05", "files": [{ "file_id": file, "caption": "Ảnh" }] });
+                    call(
+                        Method::PUT,
+                        format!("/api/v1/showcase/{model}"),
+                        None,
+                        Some(body),
+                    )
+                    .await
+                }
+            }
+        }
+        "publish_showcase_model" => {
+            let (initiative, _) = target_initiative(app, places, t, "accepted").await;
+            let body = json!({ "initiative_id": initiative, "summary": "Tóm tắt công bố",
+                               "results": "Kết quả công bố", "recognized_on": "2024-01-05" });
+            call(Method::POST, "/api/v1/showcase".into(), None, Some(body)).await
+        }
+        "list_replications" => call(Method::GET, "/api/v1/replications".into(), None, None).await,
+        "create_replication" => {
+            let elsewhere = if t == Target::District {
+                Target::Ward
+            } else {
+                Target::District
+            };
+            let (model, _) = awards_fx::model(app, places, elsewhere).await;
+            let body = json!({ "model_id": model, "organization_id": org, "planned_from": "2024-01-01",
+                               "planned_to": "2024-03-31" });
+            call(
+                Method::POST,
+                "/api/v1/replications".into(),
+                None,
+                Some(body),
+            )
+            .await
+        }
+        "get_replication" | "update_replication" => {
+            let elsewhere = if t == Target::District {
+                Target::Ward
+            } else {
+                Target::District
+            };
+            let (model, _) = awards_fx::model(app, places, elsewhere).await;
+            let id = awards_fx::replication(app, model, org).await;
+            if op.id == "get_replication" {
+                call(
+                    Method::GET,
+                    format!("/api/v1/replications/{id}"),
+                    None,
+                    None,
+                )
+                .await
+            } else {
+                let body = json!({ "status": "in_progress", "adaptation_notes": "Đã bắt đầu." });
+                call(
+                    Method::PATCH,
+                    format!("/api/v1/replications/{id}"),
+                    Some("*"),
+                    Some(body),
+                )
+                .await
+            }
+        }
+
         "list_campaigns" => call(Method::GET, "/api/v1/campaigns".into(), None, None).await,
         "create_campaign" => {
             let body = json!({ "code": unique("KH-"), "title": "Kế hoạch mới", "year": 2026,
@@ -1494,6 +1822,8 @@ const TAGS_RUN: &[&str] = &[
     "files",
     "reports",
     "evaluation",
+    "awards",
+    "showcase",
 ];
 
 /// Runs every row of the operations with these tags and reports each unexpected outcome.
@@ -1621,6 +1951,16 @@ async fn matrix_reports() {
     run_matrix(&["reports"]).await;
 }
 
+#[tokio::test]
+async fn matrix_awards() {
+    run_matrix(&["awards"]).await;
+}
+
+#[tokio::test]
+async fn matrix_showcase() {
+    run_matrix(&["showcase"]).await;
+}
+
 /// What an evidence file fixture is attached to.
 enum Owner {
     Initiative(Uuid),
@@ -1651,4 +1991,122 @@ async fn insert_file(app: &TestApp, bytes: Vec<u8>, owner: Owner) -> Uuid {
     ))
     .await;
     file
+}
+
+/// Fixtures of the awards rows, written straight to the database.
+mod awards_fx {
+    use uuid::Uuid;
+
+    use super::{Owner, Places, Target, insert_file, target_initiative};
+    use crate::helpers::{TestApp, lit};
+
+    /// "Giấy khen của Chủ tịch UBND phường": in force since 1/7/2025, no deadline.
+    pub const WARD_FORM: &str = "018c5e2b-0000-7000-8000-000000000002";
+
+    pub async fn award_form(app: &TestApp) -> Uuid {
+        let id = Uuid::new_v4();
+        app.exec_ok(&format!(
+            "INSERT INTO award_forms (id, code, name_vi, name_en, level, granting_authority, \
+             nominee_kinds, valid_from) VALUES ('{id}', {}, 'Giấy khen', 'Certificate', 'unit', \
+             'Hiệu trưởng', ARRAY['person'], '2024-01-01')",
+            lit(&format!("fx-{}", &id.simple().to_string()[..12]))
+        ))
+        .await;
+        id
+    }
+
+    /// A fresh person of `org` rated "Hoàn thành tốt nhiệm vụ" for 2023.
+    pub async fn rated_person(app: &TestApp, org: Uuid) -> Uuid {
+        let person = app.insert_user(org, "staff", true).await.id;
+        app.exec_ok(&format!(
+            "INSERT INTO staff_ratings (id, user_id, year, period, rating, recorded_by) \
+             VALUES ('{}', '{person}', 2023, 'year', 'good', '{person}')",
+            Uuid::new_v4()
+        ))
+        .await;
+        person
+    }
+
+    pub async fn violation(app: &TestApp, org: Uuid) -> Uuid {
+        let person = app.insert_user(org, "staff", true).await.id;
+        let id = Uuid::new_v4();
+        app.exec_ok(&format!(
+            "INSERT INTO violation_records (id, user_id, occurred_on, kind, description, recorded_by) \
+             VALUES ('{id}', '{person}', '2023-10-16', 'law', 'Vi phạm thử', '{person}')"
+        ))
+        .await;
+        id
+    }
+
+    /// A nomination for the ward form of a person of `org` (rated when `eligible`), in
+    /// `status` (submitted today when past draft).
+    pub async fn nomination(app: &TestApp, org: Uuid, status: &str, eligible: bool) -> Uuid {
+        let person = if eligible {
+            rated_person(app, org).await
+        } else {
+            app.insert_user(org, "staff", true).await.id
+        };
+        let id = Uuid::new_v4();
+        let submitted = if status == "draft" {
+            "NULL"
+        } else {
+            "CURRENT_DATE"
+        };
+        app.exec_ok(&format!(
+            "INSERT INTO nominations (id, award_form_id, year, nominee_kind, nominee_user_id, \
+             organization_id, status, submitted_on, submitted_at, created_by) \
+             VALUES ('{id}', '{WARD_FORM}', 2023, 'person', '{person}', '{org}', {}, {submitted}, \
+             {}, '{person}')",
+            lit(status),
+            if status == "draft" { "NULL" } else { "now()" }
+        ))
+        .await;
+        id
+    }
+
+    /// A decision of `org` granting one nomination of a person there.
+    pub async fn decision(app: &TestApp, org: Uuid) -> Uuid {
+        let n = nomination(app, org, "approved", true).await;
+        let id = Uuid::new_v4();
+        app.exec_ok(&format!(
+            "INSERT INTO award_decisions (id, number, signed_on, signer_name, signer_title, \
+             organization_id, created_by) SELECT '{id}', {}, '2024-12-20', 'Lê Đức Thanh', \
+             'Chủ tịch', '{org}', created_by FROM nominations WHERE id = '{n}'; \
+             UPDATE nominations SET status = 'decided', award_decision_id = '{id}' WHERE id = '{n}'",
+            lit(&format!("{}/QĐ-UBND", id.as_u128() % 9_000_000 + 1000))
+        ))
+        .await;
+        id
+    }
+
+    /// A showcased model of an accepted initiative of the target, with one published file.
+    pub async fn model(app: &TestApp, places: &Places, t: Target) -> (Uuid, Uuid) {
+        let (initiative, _) = target_initiative(app, places, t, "accepted").await;
+        let file = insert_file(
+            app,
+            b"%PDF-1.4 mo hinh".to_vec(),
+            Owner::Initiative(initiative),
+        )
+        .await;
+        let id = Uuid::new_v4();
+        app.exec_ok(&format!(
+            "INSERT INTO showcase_models (id, initiative_id, summary, results, recognized_on, \
+             published_by, search_text) SELECT '{id}', id, 'Tóm tắt', 'Kết quả', '2024-01-05', \
+             created_by, 'mo hinh' FROM initiatives WHERE id = '{initiative}'; \
+             INSERT INTO showcase_files (model_id, file_id) VALUES ('{id}', '{file}')"
+        ))
+        .await;
+        (id, file)
+    }
+
+    pub async fn replication(app: &TestApp, model: Uuid, org: Uuid) -> Uuid {
+        let id = Uuid::new_v4();
+        app.exec_ok(&format!(
+            "INSERT INTO replications (id, model_id, organization_id, planned_from, planned_to, \
+             created_by) SELECT '{id}', '{model}', '{org}', '2024-01-01', '2024-03-31', \
+             published_by FROM showcase_models WHERE id = '{model}'"
+        ))
+        .await;
+        id
+    }
 }

@@ -335,6 +335,19 @@ impl From<DieselError> for ApiError {
                     "This value is already taken.",
                 )])
             }
+            // A file chosen for a nomination's dossier or for the showcase stays.
+            DieselError::DatabaseError(DatabaseErrorKind::ForeignKeyViolation, info)
+                if matches!(
+                    info.constraint_name(),
+                    Some("nomination_files_file_id_fkey" | "showcase_files_file_id_fkey")
+                ) =>
+            {
+                Self::conflict(
+                    "file_in_use",
+                    "Tệp đang được dùng trong hồ sơ đề nghị khen thưởng hoặc đã công bố: không xóa được.",
+                    "The file is part of a nomination's dossier or published in the showcase: it cannot be deleted.",
+                )
+            }
             DieselError::DatabaseError(DatabaseErrorKind::ForeignKeyViolation, _) => {
                 Self::unprocessable(
                     "invalid_reference",

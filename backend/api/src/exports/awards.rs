@@ -324,16 +324,22 @@ fn draft_mark() -> String {
     )
 }
 
-/// A section heading ("I. BÁO CÁO THÀNH TÍCH") kept with what follows.
+/// A section heading ("I. BÁO CÁO THÀNH TÍCH"), a little apart from what precedes it and
+/// kept with what follows.
 fn section(text: &str) -> String {
-    para(
-        text,
-        Style {
-            center: false,
-            keep_next: true,
-            ..B
-        },
+    format!(
+        "<w:p><w:pPr><w:keepNext/><w:spacing w:before=\"120\" w:after=\"60\"/></w:pPr><w:r><w:rPr><w:b/></w:rPr><w:t xml:space=\"preserve\">{}</w:t></w:r></w:p>",
+        esc(text)
     )
+}
+
+/// `paragraphs` kept on the page of what follows (the last words of a text with the
+/// signature under them). The paragraph properties open with `<w:keepNext/>`, as CT_PPr
+/// orders them.
+fn keep_with_next(paragraphs: &str) -> String {
+    paragraphs
+        .replace("<w:pPr>", "<w:pPr><w:keepNext/>")
+        .replace("<w:keepNext/><w:keepNext/>", "<w:keepNext/>")
 }
 
 /// "Nơi nhận:" and its list, for the left of the signature block.
@@ -447,7 +453,7 @@ pub fn nomination_list_docx(d: &NominationList) -> anyhow::Result<Vec<u8>> {
     body.push_str(&para(NOMINATION_TITLE, B));
     body.push_str(&para(&d.subtitle(), B));
     body.push_str(&para("", C));
-    let w = [600, 2600, 1000, 1700, 1700, 2000, 2570, 1300, 1100];
+    let w = [600, 2600, 1000, 1700, 1700, 2000, 2270, 1600, 1100];
     body.push_str(&data_table(&w, &NOMINATION_COLUMNS, &d.table()));
     body.push_str(&labelled(
         "Tổng cộng: ",
@@ -631,7 +637,7 @@ impl DecisionDoc {
         );
         match self.ceremony_on {
             Some(d) => s.push_str(&format!(
-                " Việc trao tặng được thực hiện tại Hội nghị tổng kết {}, {}.",
+                " Việc trao tặng được thực hiện tại Hội nghị tổng kết {} tổ chức {}.",
                 self.context(),
                 decree30_date(d)
             )),
@@ -714,8 +720,8 @@ pub fn decision_docx(d: &DecisionDoc) -> anyhow::Result<Vec<u8>> {
     body.push_str(&para("", C));
     body.push_str(&labelled("Điều 1. ", &d.article1()));
     body.push_str(&labelled("Điều 2. ", &d.article2()));
-    body.push_str(&labelled("Điều 3. ", &d.article3()));
-    body.push_str(&para("", C));
+    body.push_str(&keep_with_next(&labelled("Điều 3. ", &d.article3())));
+    body.push_str(&keep_with_next(&para("", C)));
     body.push_str(&signature(
         4355,
         5000,
@@ -924,8 +930,8 @@ pub fn dossier_docx(d: &Dossier) -> anyhow::Result<Vec<u8>> {
     for a in attachments {
         body.push_str(&body_para(&a));
     }
-    body.push_str(&body_para(&d.closing()));
-    body.push_str(&para("", C));
+    body.push_str(&keep_with_next(&body_para(&d.closing())));
+    body.push_str(&keep_with_next(&para("", C)));
     body.push_str(&signature(
         4355,
         5000,
@@ -1234,7 +1240,7 @@ pub(crate) mod tests {
             ">Điều 2. <",
             ">Điều 3. <",
             "01 tập thể, 01 cá nhân và 01 sáng kiến",
-            "Hội nghị tổng kết phong trào thi đua cải cách hành chính năm 2023, ngày 05 tháng 01 năm 2024",
+            "Hội nghị tổng kết phong trào thi đua cải cách hành chính năm 2023 tổ chức ngày 05 tháng 01 năm 2024.",
             "Nơi nhận:",
             "- Như Điều 3;",
             ">CHỦ TỊCH<",
@@ -1254,6 +1260,8 @@ pub(crate) mod tests {
             assert!(xml.contains(&format!(">{text}<")), "{text}");
         }
         assert!(!xml.contains(DRAFT_MARK));
+        // The last article stays on the page of the signature.
+        assert!(xml.contains("<w:pPr><w:keepNext/><w:spacing w:before=\"60\" w:after=\"60\"/><w:ind w:firstLine=\"567\"/><w:jc w:val=\"both\"/></w:pPr><w:r><w:rPr><w:b/></w:rPr><w:t xml:space=\"preserve\">Điều 3. </w:t>"));
         // The articles come before the annex, the annex after the page break.
         let article1 = xml.find("Điều 1.").expect("Điều 1");
         let brk = xml.find("w:type=\"page\"").expect("page break");
@@ -1359,6 +1367,8 @@ pub(crate) mod tests {
         assert_eq!(xml[a..b].matches("<w:p>").count(), 1);
         assert!(!xml[a..b].contains("<w:t xml:space=\"preserve\"></w:t>"));
         assert!(xml.contains("<w:pgSz w:w=\"11906\" w:h=\"16838\"/>"));
+        // The closing sentence stays on the page of the signature.
+        assert!(xml.contains("<w:pPr><w:keepNext/><w:spacing w:before=\"60\" w:after=\"60\"/><w:ind w:firstLine=\"567\"/><w:jc w:val=\"both\"/></w:pPr><w:r><w:rPr></w:rPr><w:t xml:space=\"preserve\">Trường Mầm non Cô Giang kính trình"));
     }
 }
 

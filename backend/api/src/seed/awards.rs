@@ -75,6 +75,9 @@ const QUARTERLY_2023: &[(&str, [&str; 4])] = &[
     ),
 ];
 
+/// (reviewer, day, rejection reason).
+type Review = (&'static str, (i32, u32, u32), Option<&'static str>);
+
 struct DemoNomination {
     head: &'static str,
     unit: &'static str,
@@ -85,7 +88,7 @@ struct DemoNomination {
     achievements: &'static str,
     status: &'static str,
     submitted: Option<(i32, u32, u32)>,
-    reviewed: Option<(&'static str, (i32, u32, u32), Option<&'static str>)>,
+    reviewed: Option<Review>,
 }
 
 const NOMINATIONS: &[DemoNomination] = &[

@@ -158,7 +158,7 @@ pub async fn list_showcase(
         })
         .collect();
     // Stable: equal scores keep the newest-first order of the query.
-    ranked.sort_by(|a, b| b.0.cmp(&a.0));
+    ranked.sort_by_key(|r| std::cmp::Reverse(r.0));
     let total = ranked.len() as i64;
     let chosen: Vec<&ShowcaseModel> = ranked
         .into_iter()

@@ -153,6 +153,7 @@ async fn nomination_list(
     docx: bool,
 ) -> Result<HttpResponse, ApiError> {
     use thidua_domain::role::Role;
+    super::ratings::query_year(params.year)?;
     let mut conn = state.conn().await?;
     let issuer_org = match params.organization_id {
         Some(id) => {
@@ -265,6 +266,7 @@ async fn draft_decision(
     params: DraftDecisionParams,
     docx: bool,
 ) -> Result<HttpResponse, ApiError> {
+    super::ratings::query_year(params.year)?;
     let mut conn = state.conn().await?;
     let authority = org(&mut conn, params.organization_id).await?;
     authz::decide_awards(p, &authority.ancestry()).into_result()?;

@@ -354,9 +354,7 @@ pub async fn list_nominations(
 ) -> Result<web::Json<Page<NominationView>>, ApiError> {
     let params = params.0;
     let page = PageReq::parse(params.page, params.per_page).map_err(ApiError::invalid_query)?;
-    if let Some(y) = params.year {
-        super::ratings::check_year("year", y)?;
-    }
+    super::ratings::query_year(params.year)?;
     use thidua_domain::role::Role;
     let filter = NominationFilter {
         roots: (!p.is_admin()).then(|| p.roots_with(&[Role::UnitHead, Role::AuthorityOfficer])),

@@ -23,6 +23,19 @@ use crate::views::awards::{
     UnitRatingView,
 };
 
+/// A year given in a query string: out of range is a bad request (400), like any bad query.
+pub fn query_year(year: Option<i32>) -> Result<(), ApiError> {
+    match year {
+        Some(y) if !(2000..=2100).contains(&y) => Err(ApiError::invalid_query(FieldError::new(
+            "year",
+            "out_of_range",
+            "Năm phải trong khoảng 2000–2100.",
+            "The year must be between 2000 and 2100.",
+        ))),
+        _ => Ok(()),
+    }
+}
+
 pub fn check_year(field: &str, year: i32) -> Result<(), ApiError> {
     if (2000..=2100).contains(&year) {
         Ok(())
@@ -77,9 +90,7 @@ pub async fn list_staff_ratings(
     params: Query<StaffRatingParams>,
 ) -> Result<web::Json<Vec<StaffRatingView>>, ApiError> {
     let params = params.0;
-    if let Some(y) = params.year {
-        check_year("year", y)?;
-    }
+    query_year(params.year)?;
     let mut conn = state.conn().await?;
     let org = match (params.organization_id, params.user_id) {
         (Some(o), _) => {
@@ -219,9 +230,7 @@ pub async fn list_unit_ratings(
     params: Query<UnitRatingParams>,
 ) -> Result<web::Json<Vec<UnitRatingView>>, ApiError> {
     let params = params.0;
-    if let Some(y) = params.year {
-        check_year("year", y)?;
-    }
+    query_year(params.year)?;
     let mut conn = state.conn().await?;
     let org = q::orgs_by_ids(&mut conn, &[params.organization_id])
         .await?

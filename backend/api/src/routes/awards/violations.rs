@@ -61,9 +61,7 @@ pub async fn list_violation_records(
     params: Query<ViolationParams>,
 ) -> Result<web::Json<Vec<ViolationView>>, ApiError> {
     let params = params.0;
-    if let Some(y) = params.year {
-        super::ratings::check_year("year", y)?;
-    }
+    super::ratings::query_year(params.year)?;
     let mut conn = state.conn().await?;
     let org = q::orgs_by_ids(&mut conn, &[params.organization_id])
         .await?

@@ -17,6 +17,8 @@ use thidua_domain::text::fold;
 use uuid::Uuid;
 
 const GIAY_KHEN_Q1: Uuid = Uuid::from_u128(0x018c5e2b_0000_7000_8000_000000000001);
+/// The ward chairman's Giấy khen (from 1/7/2025): what a draft proposed today can use.
+const GIAY_KHEN_PHUONG: Uuid = Uuid::from_u128(0x018c5e2b_0000_7000_8000_000000000002);
 
 pub const DECISION_NUMBER: &str = "2456/QĐ-UBND";
 
@@ -261,7 +263,12 @@ pub async fn ensure(conn: &mut AsyncPgConnection) -> anyhow::Result<usize> {
             conn,
             &NewNomination {
                 id,
-                award_form_id: GIAY_KHEN_Q1,
+                // A draft is judged today: the district's form has ended since.
+                award_form_id: if n.submitted.is_some() {
+                    GIAY_KHEN_Q1
+                } else {
+                    GIAY_KHEN_PHUONG
+                },
                 year: 2023,
                 nominee_kind: n.kind.into(),
                 initiative_id,

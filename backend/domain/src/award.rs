@@ -199,6 +199,33 @@ pub fn period_label_vi(from: NaiveDate, to: NaiveDate) -> String {
     format!("{} – {}", from.format("%d/%m/%Y"), to.format("%d/%m/%Y"))
 }
 
+/// "Q1 2024", "2024", or "2024-01-15 – 2024-03-31".
+pub fn period_label_en(from: NaiveDate, to: NaiveDate) -> String {
+    if let Some(q) = quarter_of(from, to) {
+        return format!("Q{q} {}", from.year());
+    }
+    if from.year() == to.year()
+        && from.month() == 1
+        && from.day() == 1
+        && to.month() == 12
+        && to.day() == 31
+    {
+        return from.year().to_string();
+    }
+    format!("{from} – {to}")
+}
+
+impl ReplicationStatus {
+    /// The statuses a replication may move to from this one (not counting staying put).
+    pub fn next(self) -> Vec<ReplicationStatus> {
+        ReplicationStatus::ALL
+            .iter()
+            .copied()
+            .filter(|to| *to != self && self.may_move_to(*to))
+            .collect()
+    }
+}
+
 /// The quarter (1–4) when [from, to] is exactly one calendar quarter.
 pub fn quarter_of(from: NaiveDate, to: NaiveDate) -> Option<u32> {
     let q = (from.month() - 1) / 3 + 1;
@@ -1263,6 +1290,12 @@ mod tests {
             Some((d(2024, 1, 1), d(2024, 3, 31)))
         );
         assert_eq!(quarter_bounds(2024, 5), None);
+        assert_eq!(period_label_en(d(2024, 1, 1), d(2024, 3, 31)), "Q1 2024");
+        assert_eq!(
+            ReplicationStatus::Planned.next(),
+            vec![ReplicationStatus::InProgress, ReplicationStatus::Abandoned]
+        );
+        assert!(ReplicationStatus::Adopted.next().is_empty());
     }
 
     #[test]

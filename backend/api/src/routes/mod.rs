@@ -72,6 +72,7 @@ pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
         .service(files::upload_file)
         .service(files::download_file)
         .service(files::list_initiative_files)
+        .service(files::list_organization_files)
         .service(files::delete_file)
         .service(initiatives::update::update_initiative)
         .service(initiatives::history::get_initiative_history)

@@ -604,11 +604,14 @@ pub struct PublicAward {
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct PublicReplication {
     pub unit: String,
+    pub organization_id: Uuid,
     pub status: ReplicationStatusCode,
     pub planned_from: NaiveDate,
     pub planned_to: NaiveDate,
     /// "Quý I năm 2024".
     pub period_label_vi: String,
+    /// "Q1 2024".
+    pub period_label_en: String,
 }
 
 /// A model in the showcase list.
@@ -617,7 +620,10 @@ pub struct ShowcaseSummary {
     pub id: Uuid,
     pub title: String,
     pub unit: String,
+    pub organization_id: Uuid,
     pub reform_area: String,
+    pub reform_area_vi: String,
+    pub reform_area_en: String,
     pub summary: String,
     pub recognized_on: NaiveDate,
     pub awards: usize,
@@ -629,10 +635,16 @@ pub struct ShowcaseSummary {
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct ShowcaseModelView {
     pub id: Uuid,
+    /// The initiative it was recognised from.
+    pub initiative_id: Uuid,
     pub title: String,
     pub kind: String,
     pub reform_area: String,
+    pub reform_area_vi: String,
+    pub reform_area_en: String,
     pub unit: String,
+    /// The unit's organisation (a unit does not replicate its own model).
+    pub organization_id: Uuid,
     pub summary: String,
     pub results: String,
     pub recognized_on: NaiveDate,
@@ -648,6 +660,8 @@ pub struct ShowcaseModelView {
 pub struct ShowcaseParams {
     /// Words to find, with or without diacritics ("so lien lac" finds "Sổ liên lạc").
     pub q: Option<String>,
+    /// Only the model recognised from this initiative (whether it is in the showcase).
+    pub initiative_id: Option<Uuid>,
     pub page: Option<i64>,
     pub per_page: Option<i64>,
 }
@@ -712,7 +726,10 @@ pub struct ReplicationView {
     pub planned_from: NaiveDate,
     pub planned_to: NaiveDate,
     pub period_label_vi: String,
+    pub period_label_en: String,
     pub status: ReplicationStatusCode,
+    /// The statuses it may move to now (forward only), for a caller who may update it.
+    pub next_statuses: Vec<ReplicationStatusCode>,
     pub adaptation_notes: String,
     pub figures: Vec<FigureView>,
     /// `update`.

@@ -78,6 +78,29 @@ pub async fn of_initiative(
         .await
 }
 
+/// The files of a unit (its initiatives' and its reports'), newest first, one page.
+pub async fn of_organization(
+    conn: &mut AsyncPgConnection,
+    organization_id: Uuid,
+    page: thidua_domain::page::Page,
+) -> QueryResult<super::Paged<(StoredFile, FileBlob)>> {
+    let total: i64 = files::table
+        .filter(files::organization_id.eq(organization_id))
+        .count()
+        .get_result(conn)
+        .await?;
+    let items = files::table
+        .inner_join(file_blobs::table)
+        .filter(files::organization_id.eq(organization_id))
+        .order((files::created_at.desc(), files::id))
+        .limit(page.per_page)
+        .offset(page.offset())
+        .select((StoredFile::as_select(), FileBlob::as_select()))
+        .load(conn)
+        .await?;
+    Ok(super::Paged { items, total })
+}
+
 pub async fn delete(conn: &mut AsyncPgConnection, id: Uuid) -> QueryResult<usize> {
     diesel::delete(files::table.find(id)).execute(conn).await
 }

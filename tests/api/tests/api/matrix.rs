@@ -302,6 +302,8 @@ const MATRIX: &[Op] = &[
     op!("list_initiative_evaluations", "in_progress", INITIATIVES, admin "AAAA", officer "AAAH", head "AAHH", focal "AAHH", staff "AAHH", evaluator "AAAH", anonymous "UUUU"),
     // evidence files: seen with the initiative; added and deleted by its contributors
     op!("upload_file",            "in_progress", INITIATIVES, admin "FFFF", officer "FFFH", head "AAHH", focal "AAHH", staff "AFHH", evaluator "FFFH", anonymous "UUUU"),
+    // a unit's file store: its head, focal officer and the authority over it
+    op!("list_organization_files", "",          ORGS,        admin "AAAA", officer "AAAH", head "AHHH", focal "AHHH", staff "FHHH", evaluator "FFFH", anonymous "UUUU"),
     op!("list_initiative_files",  "in_progress", INITIATIVES, admin "AAAA", officer "AAAH", head "AAHH", focal "AAHH", staff "AAHH", evaluator "AAAH", anonymous "UUUU"),
     op!("download_file",          "in_progress", INITIATIVES, admin "AAAA", officer "AAAH", head "AAHH", focal "AAHH", staff "AAHH", evaluator "AAAH", anonymous "UUUU"),
     op!("delete_file",            "in_progress", INITIATIVES, admin "FFFF", officer "FFFH", head "AAHH", focal "AAHH", staff "AFHH", evaluator "FFFH", anonymous "UUUU"),
@@ -1450,6 +1452,15 @@ async fn perform(app: &TestApp, places: &Places, op: &Op, role: Role, t: Target)
             .await
         }
         "list_nominations" => call(Method::GET, "/api/v1/nominations".into(), None, None).await,
+        "list_organization_files" => {
+            call(
+                Method::GET,
+                format!("/api/v1/organizations/{org}/files"),
+                None,
+                None,
+            )
+            .await
+        }
         "export_nominations_xlsx" => {
             call(
                 Method::GET,

@@ -7,7 +7,7 @@ use diesel_async::AsyncConnection;
 use thidua_db::AsyncPgConnection;
 use thidua_db::models::Organization;
 use thidua_db::queries::awards::{self as q, NewReplication, Replication, ReplicationEdit};
-use thidua_domain::award::{ReplicationStatus, period_label_vi};
+use thidua_domain::award::{ReplicationStatus, period_label_en, period_label_vi};
 use thidua_domain::page::Page as PageReq;
 use thidua_domain::{FieldError, ValidationErrors};
 use uuid::Uuid;
@@ -102,6 +102,8 @@ pub async fn view(
     let figures: Vec<FigureView> =
         serde_json::from_value(r.figures.clone()).map_err(ApiError::internal)?;
     let allowed = authz::replication(p, &org.ancestry()).allowed();
+    let status =
+        ReplicationStatus::parse(&r.status).ok_or_else(|| super::internal("replication status"))?;
     Ok(ReplicationView {
         id: r.id,
         model: ModelRef {
@@ -113,9 +115,13 @@ pub async fn view(
         planned_from: r.planned_from,
         planned_to: r.planned_to,
         period_label_vi: period_label_vi(r.planned_from, r.planned_to),
-        status: ReplicationStatus::parse(&r.status)
-            .ok_or_else(|| super::internal("replication status"))?
-            .into(),
+        period_label_en: period_label_en(r.planned_from, r.planned_to),
+        status: status.into(),
+        next_statuses: if allowed {
+            status.next().into_iter().map(Into::into).collect()
+        } else {
+            vec![]
+        },
         adaptation_notes: r.adaptation_notes.clone(),
         figures,
         allowed_actions: if allowed {

@@ -13,7 +13,7 @@ use diesel_async::AsyncConnection;
 use futures_util::TryStreamExt as _;
 use thidua_db::AsyncPgConnection;
 use thidua_db::queries::awards::{self as q, NewShowcaseModel, ShowcaseFile, ShowcaseModel};
-use thidua_domain::award::{ReplicationStatus, period_label_vi};
+use thidua_domain::award::{ReplicationStatus, period_label_en, period_label_vi};
 use thidua_domain::page::Page as PageReq;
 use thidua_domain::text::fold;
 use thidua_domain::validation::{optional_text, required_text};
@@ -105,13 +105,26 @@ fn public_replication(
 ) -> Result<PublicReplication, ApiError> {
     Ok(PublicReplication {
         unit: o.name.clone(),
+        organization_id: o.id,
         status: ReplicationStatus::parse(&r.status)
             .ok_or_else(|| super::internal("replication status"))?
             .into(),
         planned_from: r.planned_from,
         planned_to: r.planned_to,
         period_label_vi: period_label_vi(r.planned_from, r.planned_to),
+        period_label_en: period_label_en(r.planned_from, r.planned_to),
     })
+}
+
+/// Reform areas by code: (Vietnamese, English) names.
+async fn area_names(
+    conn: &mut AsyncPgConnection,
+) -> Result<HashMap<String, (String, String)>, ApiError> {
+    Ok(thidua_db::queries::initiatives::reform_areas(conn)
+        .await?
+        .into_iter()
+        .map(|a| (a.code, (a.name_vi, a.name_en)))
+        .collect())
 }
 
 /// Search score: every word must be somewhere; words in the title count most.
@@ -145,7 +158,10 @@ pub async fn list_showcase(
         .map(str::to_string)
         .collect();
     let mut conn = state.conn().await?;
-    let models = q::search_models(&mut conn, &words).await?;
+    let mut models = q::search_models(&mut conn, &words).await?;
+    if let Some(i) = params.initiative_id {
+        models.retain(|m| m.initiative_id == i);
+    }
     let inits = initiatives_of(&mut conn, &models).await?;
     let mut ranked: Vec<(usize, &ShowcaseModel)> = models
         .iter()
@@ -171,16 +187,21 @@ pub async fn list_showcase(
     let reps =
         q::replications_of_models(&mut conn, &chosen.iter().map(|m| m.id).collect::<Vec<_>>())
             .await?;
+    let areas = area_names(&mut conn).await?;
     let mut items = Vec::new();
     for m in chosen {
         let Some((i, o)) = inits.get(&m.initiative_id) else {
             continue;
         };
+        let (area_vi, area_en) = areas.get(&i.reform_area).cloned().unwrap_or_default();
         items.push(ShowcaseSummary {
             id: m.id,
             title: i.title.clone(),
             unit: o.name.clone(),
+            organization_id: o.id,
             reform_area: i.reform_area.clone(),
+            reform_area_vi: area_vi,
+            reform_area_en: area_en,
             summary: m.summary.clone(),
             recognized_on: m.recognized_on,
             awards: awards.get(&i.id).map_or(0, Vec::len),
@@ -235,12 +256,20 @@ pub async fn model_view(
         .iter()
         .map(|(r, o)| public_replication(r, o))
         .collect::<Result<_, _>>()?;
+    let (area_vi, area_en) = area_names(conn)
+        .await?
+        .remove(&i.reform_area)
+        .unwrap_or_default();
     Ok(ShowcaseModelView {
         id: m.id,
+        initiative_id: i.id,
         title: i.title.clone(),
         kind: i.kind.clone(),
         reform_area: i.reform_area.clone(),
+        reform_area_vi: area_vi,
+        reform_area_en: area_en,
         unit: unit.name.clone(),
+        organization_id: unit.id,
         summary: m.summary.clone(),
         results: m.results.clone(),
         recognized_on: m.recognized_on,

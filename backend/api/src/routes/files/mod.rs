@@ -528,6 +528,62 @@ pub async fn list_initiative_files(
     ))
 }
 
+/// The file store of a unit: every evidence file of its initiatives and reports, newest
+/// first — what a head or focal officer chooses a nomination's evidence from. For the unit's
+/// head and focal officer, the authority over it and administrators.
+#[utoipa::path(
+    tag = "files",
+    operation_id = "list_organization_files",
+    params(("id" = Uuid, Path, description = "Organisation id"), crate::views::PageParams),
+    responses(
+        (status = 200, description = "One page of files", body = crate::views::Page<FileView>),
+        (status = 403, description = "Not the unit's head, focal officer or authority", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 404, description = "Not found in the caller's reach", body = crate::error::Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+#[get("/organizations/{id}/files")]
+pub async fn list_organization_files(
+    state: web::Data<AppState>,
+    p: Principal,
+    id: web::Path<Uuid>,
+    params: crate::extract::Query<crate::views::PageParams>,
+) -> Result<web::Json<crate::views::Page<FileView>>, ApiError> {
+    use thidua_domain::role::Role;
+    let page = thidua_domain::page::Page::parse(params.0.page, params.0.per_page)
+        .map_err(ApiError::invalid_query)?;
+    let mut conn = state.conn().await?;
+    let org = thidua_db::queries::organizations::find(&mut conn, id.into_inner()).await?;
+    let path = org.ancestry();
+    if !crate::authz::can_see_org(&p, &path) {
+        return Err(ApiError::not_found());
+    }
+    if !(p.is_admin()
+        || [Role::UnitHead, Role::UnitFocal, Role::AuthorityOfficer]
+            .iter()
+            .any(|r| p.has_role_over(*r, &path)))
+    {
+        return Err(ApiError::forbidden());
+    }
+    let found = file_queries::of_organization(&mut conn, org.id, page).await?;
+    let mut ids: Vec<Uuid> = found.items.iter().map(|(f, _)| f.uploaded_by).collect();
+    ids.sort();
+    ids.dedup();
+    let names: HashMap<Uuid, String> = user_queries::display_names(&mut conn, &ids)
+        .await?
+        .into_iter()
+        .collect();
+    let items = found
+        .items
+        .into_iter()
+        .map(|(f, b)| {
+            let name = names.get(&f.uploaded_by).cloned().unwrap_or_default();
+            file_view(f, &b, name, false)
+        })
+        .collect();
+    Ok(web::Json(crate::views::Page::of(items, found.total, page)))
+}
+
 /// Delete an evidence file that is not part of a submitted version. (Its bytes stay while
 /// another file names them; otherwise they are collected within the next hours.)
 #[utoipa::path(

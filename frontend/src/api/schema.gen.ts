@@ -708,6 +708,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/organizations/{id}/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The file store of a unit: every evidence file of its initiatives and reports, newest
+         *     first — what a head or focal officer chooses a nomination's evidence from. For the unit's
+         *     head and focal officer, the authority over it and administrators.
+         */
+        get: operations["list_organization_files"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/files/{id}": {
         parameters: {
             query?: never;
@@ -3442,6 +3463,54 @@ export interface components {
             per_page: number;
         };
         /** @description One page of a list. */
+        Page_FileView: {
+            items: {
+                /** Format: uuid */
+                id: string;
+                /** @description The name it was uploaded with (shown and offered on download; never a path). */
+                original_name: string;
+                category: components["schemas"]["FileCategoryCode"];
+                /** @description Detected from the content. */
+                media_type: string;
+                /** Format: int64 */
+                size_bytes: number;
+                /** @description Hex sha256 of the bytes. */
+                sha256: string;
+                /** Format: uuid */
+                organization_id: string;
+                /**
+                 * Format: uuid
+                 * @description Attached to an initiative…
+                 */
+                initiative_id?: string | null;
+                /**
+                 * Format: uuid
+                 * @description …or to a report, and then possibly to one line of its results table.
+                 */
+                report_id?: string | null;
+                /** Format: uuid */
+                report_row_id?: string | null;
+                uploaded_by: components["schemas"]["UserRef"];
+                /** Format: date-time */
+                created_at: string;
+                /** @description Part of a submitted version: never changed or deleted. */
+                locked: boolean;
+                /** @description `GET` it for the bytes. */
+                download_url: string;
+                /** @description Among `delete`. */
+                allowed_actions: string[];
+            }[];
+            /**
+             * Format: int64
+             * @description Number of items matching the filters, over all pages.
+             */
+            total: number;
+            /** Format: int64 */
+            page: number;
+            /** Format: int64 */
+            per_page: number;
+        };
+        /** @description One page of a list. */
         Page_InitiativeView: {
             items: {
                 /** Format: uuid */
@@ -3639,7 +3708,10 @@ export interface components {
                 /** Format: date */
                 planned_to: string;
                 period_label_vi: string;
+                period_label_en: string;
                 status: components["schemas"]["ReplicationStatusCode"];
+                /** @description The statuses it may move to now (forward only), for a caller who may update it. */
+                next_statuses: components["schemas"]["ReplicationStatusCode"][];
                 adaptation_notes: string;
                 figures: components["schemas"]["FigureView"][];
                 /** @description `update`. */
@@ -3761,7 +3833,11 @@ export interface components {
                 id: string;
                 title: string;
                 unit: string;
+                /** Format: uuid */
+                organization_id: string;
                 reform_area: string;
+                reform_area_vi: string;
+                reform_area_en: string;
                 summary: string;
                 /** Format: date */
                 recognized_on: string;
@@ -3878,6 +3954,8 @@ export interface components {
         };
         PublicReplication: {
             unit: string;
+            /** Format: uuid */
+            organization_id: string;
             status: components["schemas"]["ReplicationStatusCode"];
             /** Format: date */
             planned_from: string;
@@ -3885,6 +3963,8 @@ export interface components {
             planned_to: string;
             /** @description "Quý I năm 2024". */
             period_label_vi: string;
+            /** @description "Q1 2024". */
+            period_label_en: string;
         };
         PublishFileRequest: {
             /** Format: uuid */
@@ -4005,7 +4085,10 @@ export interface components {
             /** Format: date */
             planned_to: string;
             period_label_vi: string;
+            period_label_en: string;
             status: components["schemas"]["ReplicationStatusCode"];
+            /** @description The statuses it may move to now (forward only), for a caller who may update it. */
+            next_statuses: components["schemas"]["ReplicationStatusCode"][];
             adaptation_notes: string;
             figures: components["schemas"]["FigureView"][];
             /** @description `update`. */
@@ -4423,10 +4506,22 @@ export interface components {
         ShowcaseModelView: {
             /** Format: uuid */
             id: string;
+            /**
+             * Format: uuid
+             * @description The initiative it was recognised from.
+             */
+            initiative_id: string;
             title: string;
             kind: string;
             reform_area: string;
+            reform_area_vi: string;
+            reform_area_en: string;
             unit: string;
+            /**
+             * Format: uuid
+             * @description The unit's organisation (a unit does not replicate its own model).
+             */
+            organization_id: string;
             summary: string;
             results: string;
             /** Format: date */
@@ -4443,7 +4538,11 @@ export interface components {
             id: string;
             title: string;
             unit: string;
+            /** Format: uuid */
+            organization_id: string;
             reform_area: string;
+            reform_area_vi: string;
+            reform_area_en: string;
             summary: string;
             /** Format: date */
             recognized_on: string;
@@ -8781,6 +8880,88 @@ export interface operations {
             };
             /** @description Missing, invalid or expired access token */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in the caller's reach */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the body carries only the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_organization_files: {
+        parameters: {
+            query?: {
+                /** @description Page number, from 1. */
+                page?: number;
+                /** @description Items per page, 1–100 (default 20). */
+                per_page?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Organisation id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of files */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_FileView"];
+                };
+            };
+            /** @description Malformed request: bad JSON, query or path parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not the unit's head, focal officer or authority */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -17078,6 +17259,8 @@ export interface operations {
             query?: {
                 /** @description Words to find, with or without diacritics ("so lien lac" finds "Sổ liên lạc"). */
                 q?: string;
+                /** @description Only the model recognised from this initiative (whether it is in the showcase). */
+                initiative_id?: string;
                 page?: number;
                 per_page?: number;
             };

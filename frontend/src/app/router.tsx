@@ -5,6 +5,7 @@ import { SessionProvider } from '@/lib/auth';
 import { AppShell } from './layout/AppShell';
 import { NotFound } from './layout/NotFound';
 import { RequireAuth, type LoginState } from './RequireAuth';
+import { PublicLayout } from '@/features/showcase/components/PublicLayout';
 
 // Route-level code splitting: each page is its own chunk.
 const LoginPage = lazy(() => import('@/features/auth/components/LoginPage'));
@@ -28,6 +29,21 @@ const RoundCreatePage = lazy(() => import('@/features/evaluation/components/Roun
 const RoundPage = lazy(() => import('@/features/evaluation/components/RoundPage'));
 const MyAssignmentsPage = lazy(() => import('@/features/evaluation/components/MyAssignmentsPage'));
 const ScoringPage = lazy(() => import('@/features/evaluation/components/ScoringPage'));
+const NominationListPage = lazy(() => import('@/features/awards/components/NominationListPage'));
+const ReviewQueuePage = lazy(() => import('@/features/awards/components/ReviewQueuePage'));
+const NominationWizardPage = lazy(() => import('@/features/awards/components/NominationWizardPage'));
+const NominationPage = lazy(() => import('@/features/awards/components/NominationPage'));
+const DecisionListPage = lazy(() => import('@/features/awards/components/DecisionListPage'));
+const DecisionFormPage = lazy(() => import('@/features/awards/components/DecisionFormPage'));
+const DecisionPage = lazy(() => import('@/features/awards/components/DecisionPage'));
+const MyAwardsPage = lazy(() => import('@/features/awards/components/MyAwardsPage'));
+const ShowcaseListPage = lazy(() => import('@/features/showcase/components/ShowcaseListPage'));
+const ShowcaseModelPage = lazy(() => import('@/features/showcase/components/ShowcaseModelPage'));
+const ReplicationListPage = lazy(() => import('@/features/showcase/components/ReplicationListPage'));
+const ReplicationPage = lazy(() => import('@/features/showcase/components/ReplicationPage'));
+const RatingsPage = lazy(() => import('@/features/records/components/RatingsPage'));
+const ViolationsPage = lazy(() => import('@/features/records/components/ViolationsPage'));
+const ViolationPage = lazy(() => import('@/features/records/components/ViolationPage'));
 
 function SessionRoutes() {
   const navigate = useNavigate();
@@ -41,6 +57,11 @@ function SessionRoutes() {
       <Suspense fallback={<PageSpinner />}>
         <Routes>
           <Route path="/login" element={<LoginPage />} />
+          {/* The showcase is public: no RequireAuth, no token (signed in, it keeps the app's shell). */}
+          <Route element={<PublicLayout shell={<AppShell />} />}>
+            <Route path="showcase" element={<ShowcaseListPage />} />
+            <Route path="showcase/:modelId" element={<ShowcaseModelPage />} />
+          </Route>
           <Route element={<RequireAuth />}>
             <Route element={<AppShell />}>
               <Route index element={<Navigate to="/campaigns" replace />} />
@@ -62,6 +83,21 @@ function SessionRoutes() {
               <Route path="evaluation/rounds/:roundId" element={<RoundPage />} />
               <Route path="evaluation/sheets" element={<MyAssignmentsPage />} />
               <Route path="evaluation/sheets/:assignmentId" element={<ScoringPage />} />
+              <Route path="awards" element={<NominationListPage />} />
+              <Route path="awards/review" element={<ReviewQueuePage />} />
+              <Route path="awards/nominations/new" element={<NominationWizardPage />} />
+              <Route path="awards/nominations/:nominationId" element={<NominationPage />} />
+              <Route path="awards/nominations/:nominationId/edit" element={<NominationWizardPage />} />
+              <Route path="awards/decisions" element={<DecisionListPage />} />
+              <Route path="awards/decisions/new" element={<DecisionFormPage />} />
+              <Route path="awards/decisions/:decisionId" element={<DecisionPage />} />
+              <Route path="awards/mine" element={<MyAwardsPage />} />
+              <Route path="replications" element={<ReplicationListPage />} />
+              <Route path="replications/:replicationId" element={<ReplicationPage />} />
+              <Route path="records" element={<Navigate to="/records/ratings" replace />} />
+              <Route path="records/ratings" element={<RatingsPage />} />
+              <Route path="records/violations" element={<ViolationsPage />} />
+              <Route path="records/violations/:violationId" element={<ViolationPage />} />
               <Route path="organizations" element={<OrganizationTreePage />} />
               <Route path="users" element={<UsersPage />} />
               <Route path="audit" element={<AuditLogPage />} />

@@ -4,7 +4,7 @@ import { MemoryRouter } from 'react-router';
 import type { Me } from '@/lib/auth';
 import { menuItems, selectedMenuKey } from './menu';
 
-const t = (k: string) => ({ 'shell.campaigns': 'Kế hoạch thi đua', 'shell.myInitiatives': 'Sáng kiến của tôi', 'shell.unitInitiatives': 'Sáng kiến của đơn vị', 'shell.reports': 'Báo cáo', 'shell.organizations': 'Tổ chức', 'shell.users': 'Người dùng', 'shell.audit': 'Nhật ký hệ thống', 'shell.apiDocs': 'Tài liệu API', 'shell.registrations': 'Bản đăng ký thi đua', 'shell.registrationInbox': 'Hộp thư đăng ký', 'shell.evaluation': 'Đánh giá sáng kiến', 'shell.mySheets': 'Phiếu chấm của tôi' })[k] ?? k;
+const t = (k: string) => ({ 'shell.campaigns': 'Kế hoạch thi đua', 'shell.myInitiatives': 'Sáng kiến của tôi', 'shell.unitInitiatives': 'Sáng kiến của đơn vị', 'shell.reports': 'Báo cáo', 'shell.organizations': 'Tổ chức', 'shell.users': 'Người dùng', 'shell.audit': 'Nhật ký hệ thống', 'shell.apiDocs': 'Tài liệu API', 'shell.registrations': 'Bản đăng ký thi đua', 'shell.registrationInbox': 'Hộp thư đăng ký', 'shell.evaluation': 'Đánh giá sáng kiến', 'shell.mySheets': 'Phiếu chấm của tôi', 'awards.menu': 'Khen thưởng', 'showcase.menu': 'Điển hình tiên tiến', 'showcase.tracking.menu': 'Theo dõi nhân rộng', 'records.menu': 'Xếp loại & kỷ luật' })[k] ?? k;
 
 const me = (capabilities: string[], roles: string[] = []): Me =>
   ({ user: {}, organization: { id: 'o', code: 'O', name: 'Org' }, roles: roles.map((role) => ({ role })), capabilities }) as unknown as Me;
@@ -24,11 +24,11 @@ function labels(m: Me, data?: Parameters<typeof menuItems>[2]) {
 
 describe('menuItems', () => {
   it('shows staff the campaigns, the initiatives and the API reference only', () => {
-    expect(labels(me([]))).toEqual(['Kế hoạch thi đua', 'Sáng kiến của tôi', 'Sáng kiến của đơn vị', 'Báo cáo', 'Tài liệu API']);
+    expect(labels(me([]))).toEqual(['Kế hoạch thi đua', 'Sáng kiến của tôi', 'Sáng kiến của đơn vị', 'Báo cáo', 'Điển hình tiên tiến', 'Tài liệu API']);
   });
 
   it('adds users for unit heads and organisations for admins, from capabilities', () => {
-    expect(labels(me(['users.view', 'users.manage', 'campaigns.create']))).toEqual(['Kế hoạch thi đua', 'Sáng kiến của tôi', 'Sáng kiến của đơn vị', 'Báo cáo', 'Người dùng', 'Tài liệu API']);
+    expect(labels(me(['users.view', 'users.manage', 'campaigns.create']))).toEqual(['Kế hoạch thi đua', 'Sáng kiến của tôi', 'Sáng kiến của đơn vị', 'Báo cáo', 'Điển hình tiên tiến', 'Người dùng', 'Tài liệu API']);
   });
 
   it('gives admins everything', () => {
@@ -37,6 +37,7 @@ describe('menuItems', () => {
       'Sáng kiến của tôi',
       'Sáng kiến của đơn vị',
       'Báo cáo',
+      'Điển hình tiên tiến',
       'Tổ chức',
       'Người dùng',
       'Nhật ký hệ thống',
@@ -45,13 +46,13 @@ describe('menuItems', () => {
   });
 
   it('shows the audit log to whoever may read it', () => {
-    expect(labels(me(['audit.view']))).toEqual(['Kế hoạch thi đua', 'Sáng kiến của tôi', 'Sáng kiến của đơn vị', 'Báo cáo', 'Nhật ký hệ thống', 'Tài liệu API']);
+    expect(labels(me(['audit.view']))).toEqual(['Kế hoạch thi đua', 'Sáng kiến của tôi', 'Sáng kiến của đơn vị', 'Báo cáo', 'Điển hình tiên tiến', 'Nhật ký hệ thống', 'Tài liệu API']);
   });
 
   it('shows the registration to unit heads and focal officers, and the inbox to authority officers', () => {
-    expect(labels(me([], ['unit_focal']))).toEqual(['Kế hoạch thi đua', 'Sáng kiến của tôi', 'Sáng kiến của đơn vị', 'Báo cáo', 'Bản đăng ký thi đua', 'Tài liệu API']);
+    expect(labels(me([], ['unit_focal']))).toEqual(['Kế hoạch thi đua', 'Sáng kiến của tôi', 'Sáng kiến của đơn vị', 'Báo cáo', 'Điển hình tiên tiến', 'Theo dõi nhân rộng', 'Bản đăng ký thi đua', 'Tài liệu API']);
     cleanup();
-    expect(labels(me(['campaigns.extend_deadlines']))).toEqual(['Kế hoạch thi đua', 'Sáng kiến của tôi', 'Sáng kiến của đơn vị', 'Báo cáo', 'Hộp thư đăng ký', 'Tài liệu API']);
+    expect(labels(me(['campaigns.extend_deadlines']))).toEqual(['Kế hoạch thi đua', 'Sáng kiến của tôi', 'Sáng kiến của đơn vị', 'Báo cáo', 'Điển hình tiên tiến', 'Hộp thư đăng ký', 'Tài liệu API']);
     expect(selectedMenuKey('/registrations/inbox')).toBe('/registrations/inbox');
     expect(selectedMenuKey('/registrations/r1')).toBe('/registrations');
   });
@@ -64,6 +65,7 @@ describe('menuItems', () => {
       'Báo cáo',
       'Đánh giá sáng kiến',
       'Phiếu chấm của tôi',
+      'Điển hình tiên tiến',
       'Tài liệu API',
     ]);
     cleanup();
@@ -72,6 +74,42 @@ describe('menuItems', () => {
     expect(selectedMenuKey('/evaluation/new')).toBe('/evaluation');
     expect(selectedMenuKey('/evaluation/sheets')).toBe('/evaluation/sheets');
     expect(selectedMenuKey('/evaluation/sheets/a1')).toBe('/evaluation/sheets');
+  });
+
+  it('shows awards to unit heads, authority officers and administrators only', () => {
+    const head = labels(me([], ['unit_head']));
+    expect(head).toContain('Khen thưởng');
+    expect(screen.getByRole('link', { name: 'Khen thưởng' })).toHaveAttribute('href', '/awards');
+    cleanup();
+    expect(labels(me(['campaigns.extend_deadlines'], ['authority_officer']))).toContain('Khen thưởng');
+    cleanup();
+    expect(labels(me(['organizations.manage'], ['admin']))).toContain('Khen thưởng');
+    cleanup();
+    expect(labels(me([], ['staff', 'unit_focal', 'evaluator']))).not.toContain('Khen thưởng');
+    expect(selectedMenuKey('/awards/nominations/n1')).toBe('/awards');
+    expect(selectedMenuKey('/awards/decisions/new')).toBe('/awards');
+  });
+
+  it('shows the showcase to everyone signed in, replications to those who track them, records to heads and authorities', () => {
+    expect(labels(me([], ['staff']))).toContain('Điển hình tiên tiến');
+    expect(screen.getByRole('link', { name: 'Điển hình tiên tiến' })).toHaveAttribute('href', '/showcase');
+    expect(screen.queryByRole('link', { name: 'Theo dõi nhân rộng' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: 'Xếp loại & kỷ luật' })).not.toBeInTheDocument();
+    cleanup();
+    expect(labels(me([], ['unit_focal']))).not.toContain('Xếp loại & kỷ luật');
+    cleanup();
+    for (const role of ['unit_head', 'authority_officer', 'admin']) {
+      const shown = labels(me([], [role]));
+      expect(shown).toContain('Theo dõi nhân rộng');
+      expect(shown).toContain('Xếp loại & kỷ luật');
+      expect(screen.getByRole('link', { name: 'Xếp loại & kỷ luật' })).toHaveAttribute('href', '/records/ratings');
+      cleanup();
+    }
+    expect(labels(me([], ['evaluator']))).not.toContain('Xếp loại & kỷ luật');
+    expect(selectedMenuKey('/showcase/m1')).toBe('/showcase');
+    expect(selectedMenuKey('/replications/r1')).toBe('/replications');
+    expect(selectedMenuKey('/records/violations/v1')).toBe('/records');
+    expect(selectedMenuKey('/records/ratings')).toBe('/records');
   });
 
   it('selects the initiatives entry the page belongs to', () => {

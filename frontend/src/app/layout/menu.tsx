@@ -5,11 +5,15 @@ import {
   ApiOutlined,
   AuditOutlined,
   BulbOutlined,
+  CrownOutlined,
   EditOutlined,
   FileDoneOutlined,
   FileTextOutlined,
   FlagOutlined,
   InboxOutlined,
+  ShareAltOutlined,
+  SolutionOutlined,
+  StarOutlined,
   TeamOutlined,
   TrophyOutlined,
   UnorderedListOutlined,
@@ -26,6 +30,10 @@ type MenuKey =
   | 'shell.reports'
   | 'shell.evaluation'
   | 'shell.mySheets'
+  | 'awards.menu'
+  | 'showcase.menu'
+  | 'showcase.tracking.menu'
+  | 'records.menu'
   | 'shell.registrations'
   | 'shell.registrationInbox'
   | 'shell.organizations'
@@ -64,6 +72,19 @@ export function menuItems(me: Me | undefined, t: (k: MenuKey) => string, data: M
   }
   if (data.mySheets) {
     items.push({ key: '/evaluation/sheets', icon: <EditOutlined />, label: <Link to="/evaluation/sheets">{t('shell.mySheets')}</Link> });
+  }
+  // Awards: unit heads propose, the authority's officers review and decide, administrators see.
+  if (hasRole(me, 'unit_head', 'authority_officer', 'admin')) {
+    items.push({ key: '/awards', icon: <CrownOutlined />, label: <Link to="/awards">{t('awards.menu')}</Link> });
+  }
+  // The public showcase, also from inside; replications for those who register and track them.
+  items.push({ key: '/showcase', icon: <StarOutlined />, label: <Link to="/showcase">{t('showcase.menu')}</Link> });
+  if (hasRole(me, 'unit_head', 'unit_focal', 'authority_officer', 'admin')) {
+    items.push({ key: '/replications', icon: <ShareAltOutlined />, label: <Link to="/replications">{t('showcase.tracking.menu')}</Link> });
+  }
+  // Ratings and violation records: heads, authority officers and administrators only.
+  if (hasRole(me, 'unit_head', 'authority_officer', 'admin')) {
+    items.push({ key: '/records', icon: <SolutionOutlined />, label: <Link to="/records/ratings">{t('records.menu')}</Link> });
   }
   if (hasRole(me, 'unit_head', 'unit_focal')) {
     items.push({ key: '/registrations', icon: <FileTextOutlined />, label: <Link to="/registrations">{t('shell.registrations')}</Link> });

@@ -176,10 +176,7 @@ pub async fn create_award_decision(
     }
     errs.into_result().map_err(ApiError::validation)?;
     let mut conn = state.conn().await?;
-    let org = q::orgs_by_ids(&mut conn, &[req.organization_id])
-        .await?
-        .pop()
-        .ok_or_else(ApiError::not_found)?;
+    let org = super::org(&mut conn, req.organization_id).await?;
     authz::decide_awards(&p, &org.ancestry()).into_result()?;
     let mut loaded = Vec::new();
     for id in &ids {
@@ -431,14 +428,8 @@ pub async fn list_user_awards(
     id: web::Path<Uuid>,
 ) -> Result<web::Json<Vec<AwardView>>, ApiError> {
     let mut conn = state.conn().await?;
-    let user = q::users_by_ids(&mut conn, &[id.into_inner()])
-        .await?
-        .pop()
-        .ok_or_else(ApiError::not_found)?;
-    let unit = q::orgs_by_ids(&mut conn, &[user.organization_id])
-        .await?
-        .pop()
-        .ok_or_else(ApiError::not_found)?;
+    let user = super::user(&mut conn, id.into_inner()).await?;
+    let unit = super::org(&mut conn, user.organization_id).await?;
     if user.id != p.user_id && !authz::can_see_org(&p, &unit.ancestry()) {
         return Err(ApiError::not_found());
     }
@@ -464,10 +455,7 @@ pub async fn list_organization_awards(
     id: web::Path<Uuid>,
 ) -> Result<web::Json<Vec<AwardView>>, ApiError> {
     let mut conn = state.conn().await?;
-    let org = q::orgs_by_ids(&mut conn, &[id.into_inner()])
-        .await?
-        .pop()
-        .ok_or_else(ApiError::not_found)?;
+    let org = super::org(&mut conn, id.into_inner()).await?;
     if !authz::can_see_org(&p, &org.ancestry()) {
         return Err(ApiError::not_found());
     }

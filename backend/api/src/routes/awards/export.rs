@@ -5,12 +5,12 @@
 
 use actix_web::{HttpResponse, get, web};
 use thidua_db::AsyncPgConnection;
-use thidua_db::models::Organization;
 use thidua_db::queries::awards::{self as q, NominationFilter};
 use thidua_domain::award::{NominationStatus, NomineeKind};
 use uuid::Uuid;
 
 use super::nominations::{load, view};
+use super::org;
 use crate::auth::Principal;
 use crate::authz::{self, NominationAction};
 use crate::error::ApiError;
@@ -112,13 +112,6 @@ fn file(bytes: Vec<u8>, docx: bool, ascii: &str, name: &str) -> HttpResponse {
         name: format!("{name}.{ext}"),
     }
     .into_response()
-}
-
-async fn org(conn: &mut AsyncPgConnection, id: Uuid) -> Result<Organization, ApiError> {
-    q::orgs_by_ids(conn, &[id])
-        .await?
-        .pop()
-        .ok_or_else(ApiError::not_found)
 }
 
 async fn views_of(

@@ -57,6 +57,22 @@ pub fn person_ref(u: &User, orgs: &HashMap<Uuid, Organization>) -> PersonRef {
     }
 }
 
+/// One organisation (404 when there is none).
+pub async fn org(conn: &mut AsyncPgConnection, id: Uuid) -> Result<Organization, ApiError> {
+    q::orgs_by_ids(conn, &[id])
+        .await?
+        .pop()
+        .ok_or_else(ApiError::not_found)
+}
+
+/// One account (404 when there is none).
+pub async fn user(conn: &mut AsyncPgConnection, id: Uuid) -> Result<User, ApiError> {
+    q::users_by_ids(conn, &[id])
+        .await?
+        .pop()
+        .ok_or_else(ApiError::not_found)
+}
+
 /// The organisations of the given ids, by id.
 pub async fn org_map(
     conn: &mut AsyncPgConnection,
@@ -199,22 +215,13 @@ impl Nominee {
             }
             NomineeKind::Person => {
                 let id = user_id.ok_or_else(|| missing("user_id"))?;
-                let user = q::users_by_ids(conn, &[id])
-                    .await?
-                    .pop()
-                    .ok_or_else(ApiError::not_found)?;
-                let unit = q::orgs_by_ids(conn, &[user.organization_id])
-                    .await?
-                    .pop()
-                    .ok_or_else(ApiError::not_found)?;
+                let user = user(conn, id).await?;
+                let unit = org(conn, user.organization_id).await?;
                 Ok(Nominee::Person { user, unit })
             }
             NomineeKind::Unit => {
                 let id = organization_id.ok_or_else(|| missing("organization_id"))?;
-                let unit = q::orgs_by_ids(conn, &[id])
-                    .await?
-                    .pop()
-                    .ok_or_else(ApiError::not_found)?;
+                let unit = org(conn, id).await?;
                 Ok(Nominee::Unit { unit })
             }
         }

@@ -688,6 +688,68 @@ async fn relock(conn: &mut AsyncPgConnection, l: &Loaded) -> Result<Loaded, ApiE
     load_row(conn, n).await
 }
 
+/// A review transition of a nomination.
+enum Move {
+    /// Draft → submitted: every rule must pass; judged on this day from then on.
+    Submit,
+    /// Submitted → approved: the checklist (as of the submission day) must still pass.
+    Approve,
+    /// Submitted → rejected, with the reason.
+    Reject(String),
+}
+
+/// Applies a transition under the nomination's row lock, with its audit row.
+async fn apply(
+    conn: &mut AsyncPgConnection,
+    p: &Principal,
+    l: Loaded,
+    m: Move,
+) -> Result<Uuid, ApiError> {
+    let p = p.clone();
+    conn.transaction::<_, ApiError, _>(async move |conn| {
+        let l = relock(conn, &l).await?;
+        let (from, verb) = match m {
+            Move::Submit => (NominationStatus::Draft, "submit"),
+            Move::Approve => (NominationStatus::Submitted, "approve"),
+            Move::Reject(_) => (NominationStatus::Submitted, "reject"),
+        };
+        require(&l, &[from], verb)?;
+        if !matches!(m, Move::Reject(_)) {
+            let (_, results) = l.eligibility(conn, &p).await?;
+            if results.iter().any(|r| r.outcome == RuleOutcome::Fail) {
+                return Err(ineligible(&results));
+            }
+        }
+        let details = match &m {
+            Move::Submit => {
+                let day = today();
+                q::mark_submitted(conn, l.n.id, p.user_id, day).await?;
+                serde_json::json!({ "as_of": day })
+            }
+            Move::Approve => {
+                q::mark_reviewed(conn, l.n.id, p.user_id, "approved", None).await?;
+                serde_json::json!({})
+            }
+            Move::Reject(why) => {
+                q::mark_reviewed(conn, l.n.id, p.user_id, "rejected", Some(why.clone())).await?;
+                serde_json::json!({ "reason": why })
+            }
+        };
+        audit(
+            conn,
+            Some(p.user_id),
+            &format!("nomination.{verb}"),
+            "nomination",
+            Some(l.n.id),
+            Some(l.org.id),
+            details,
+        )
+        .await?;
+        Ok(l.n.id)
+    })
+    .await
+}
+
 /// Send the nomination to the authority (the unit head). Every rule must pass (or have been
 /// overridden): otherwise 422 lists each failed rule.
 #[utoipa::path(
@@ -712,30 +774,7 @@ pub async fn submit_nomination(
     let mut conn = state.conn().await?;
     let l = load(&mut conn, id.into_inner()).await?;
     l.authorize(&p, NominationAction::Submit)?;
-    let p2 = p.clone();
-    let nid = conn
-        .transaction::<_, ApiError, _>(async move |conn| {
-            let l = relock(conn, &l).await?;
-            require(&l, &[NominationStatus::Draft], "submit")?;
-            let (_, results) = l.eligibility(conn, &p2).await?;
-            if results.iter().any(|r| r.outcome == RuleOutcome::Fail) {
-                return Err(ineligible(&results));
-            }
-            let day = today();
-            q::mark_submitted(conn, l.n.id, p2.user_id, day).await?;
-            audit(
-                conn,
-                Some(p2.user_id),
-                "nomination.submit",
-                "nomination",
-                Some(l.n.id),
-                Some(l.org.id),
-                serde_json::json!({ "as_of": day }),
-            )
-            .await?;
-            Ok(l.n.id)
-        })
-        .await?;
+    let nid = apply(&mut conn, &p, l, Move::Submit).await?;
     Ok(web::Json(view_one(&mut conn, &p, nid).await?))
 }
 
@@ -763,29 +802,7 @@ pub async fn approve_nomination(
     let mut conn = state.conn().await?;
     let l = load(&mut conn, id.into_inner()).await?;
     l.authorize(&p, NominationAction::Approve)?;
-    let p2 = p.clone();
-    let nid = conn
-        .transaction::<_, ApiError, _>(async move |conn| {
-            let l = relock(conn, &l).await?;
-            require(&l, &[NominationStatus::Submitted], "approve")?;
-            let (_, results) = l.eligibility(conn, &p2).await?;
-            if results.iter().any(|r| r.outcome == RuleOutcome::Fail) {
-                return Err(ineligible(&results));
-            }
-            q::mark_reviewed(conn, l.n.id, p2.user_id, "approved", None).await?;
-            audit(
-                conn,
-                Some(p2.user_id),
-                "nomination.approve",
-                "nomination",
-                Some(l.n.id),
-                Some(l.org.id),
-                serde_json::json!({}),
-            )
-            .await?;
-            Ok(l.n.id)
-        })
-        .await?;
+    let nid = apply(&mut conn, &p, l, Move::Approve).await?;
     Ok(web::Json(view_one(&mut conn, &p, nid).await?))
 }
 
@@ -833,25 +850,7 @@ pub async fn reject_nomination(
     let mut conn = state.conn().await?;
     let l = load(&mut conn, id.into_inner()).await?;
     l.authorize(&p, NominationAction::Reject)?;
-    let actor = p.user_id;
-    let nid = conn
-        .transaction::<_, ApiError, _>(async move |conn| {
-            let l = relock(conn, &l).await?;
-            require(&l, &[NominationStatus::Submitted], "reject")?;
-            q::mark_reviewed(conn, l.n.id, actor, "rejected", Some(why.clone())).await?;
-            audit(
-                conn,
-                Some(actor),
-                "nomination.reject",
-                "nomination",
-                Some(l.n.id),
-                Some(l.org.id),
-                serde_json::json!({ "reason": why }),
-            )
-            .await?;
-            Ok(l.n.id)
-        })
-        .await?;
+    let nid = apply(&mut conn, &p, l, Move::Reject(why)).await?;
     Ok(web::Json(view_one(&mut conn, &p, nid).await?))
 }
 

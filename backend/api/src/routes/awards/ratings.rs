@@ -94,22 +94,13 @@ pub async fn list_staff_ratings(
     let mut conn = state.conn().await?;
     let org = match (params.organization_id, params.user_id) {
         (Some(o), _) => {
-            let org = q::orgs_by_ids(&mut conn, &[o])
-                .await?
-                .pop()
-                .ok_or_else(ApiError::not_found)?;
+            let org = super::org(&mut conn, o).await?;
             authz::person_records(&p, &org.ancestry()).into_result()?;
             org.id
         }
         (None, Some(u)) => {
-            let user = q::users_by_ids(&mut conn, &[u])
-                .await?
-                .pop()
-                .ok_or_else(ApiError::not_found)?;
-            let unit = q::orgs_by_ids(&mut conn, &[user.organization_id])
-                .await?
-                .pop()
-                .ok_or_else(ApiError::not_found)?;
+            let user = super::user(&mut conn, u).await?;
+            let unit = super::org(&mut conn, user.organization_id).await?;
             if user.id != p.user_id {
                 authz::person_records(&p, &unit.ancestry()).into_result()?;
             }
@@ -154,14 +145,8 @@ pub async fn record_staff_rating(
     check_year("year", req.year)?;
     let note = optional_text("note", req.note.as_deref(), 2000).map_err(ApiError::field)?;
     let mut conn = state.conn().await?;
-    let user = q::users_by_ids(&mut conn, &[req.user_id])
-        .await?
-        .pop()
-        .ok_or_else(ApiError::not_found)?;
-    let unit = q::orgs_by_ids(&mut conn, &[user.organization_id])
-        .await?
-        .pop()
-        .ok_or_else(ApiError::not_found)?;
+    let user = super::user(&mut conn, req.user_id).await?;
+    let unit = super::org(&mut conn, user.organization_id).await?;
     authz::record_about_person(&p, user.id, &unit.ancestry()).into_result()?;
     let new = NewStaffRating {
         id: Uuid::now_v7(),
@@ -232,10 +217,7 @@ pub async fn list_unit_ratings(
     let params = params.0;
     query_year(params.year)?;
     let mut conn = state.conn().await?;
-    let org = q::orgs_by_ids(&mut conn, &[params.organization_id])
-        .await?
-        .pop()
-        .ok_or_else(ApiError::not_found)?;
+    let org = super::org(&mut conn, params.organization_id).await?;
     if !authz::can_see_org(&p, &org.ancestry()) {
         return Err(ApiError::not_found());
     }
@@ -272,10 +254,7 @@ pub async fn record_unit_rating(
         optional_text("decision_ref", req.decision_ref.as_deref(), 200).map_err(ApiError::field)?;
     let note = optional_text("note", req.note.as_deref(), 2000).map_err(ApiError::field)?;
     let mut conn = state.conn().await?;
-    let org = q::orgs_by_ids(&mut conn, &[req.organization_id])
-        .await?
-        .pop()
-        .ok_or_else(ApiError::not_found)?;
+    let org = super::org(&mut conn, req.organization_id).await?;
     authz::rate_unit(&p, &org.ancestry()).into_result()?;
     let new = NewUnitRating {
         id: Uuid::now_v7(),

@@ -191,10 +191,7 @@ pub async fn create_replication(
     let adaptation_notes = notes(&req.adaptation_notes, &mut errs);
     errs.into_result().map_err(ApiError::validation)?;
     let mut conn = state.conn().await?;
-    let org = q::orgs_by_ids(&mut conn, &[req.organization_id])
-        .await?
-        .pop()
-        .ok_or_else(ApiError::not_found)?;
+    let org = super::org(&mut conn, req.organization_id).await?;
     authz::replication(&p, &org.ancestry()).into_result()?;
     let model = q::find_model(&mut conn, req.model_id).await?;
     let (_, model_unit) = q::initiatives_by_ids(&mut conn, &[model.initiative_id])

@@ -5,12 +5,8 @@
 
 use std::collections::HashMap;
 
-use actix_web::http::header::{
-    Charset, ContentDisposition, DispositionParam, DispositionType, ExtendedValue,
-};
 use actix_web::{HttpResponse, get, post, put, web};
 use diesel_async::AsyncConnection;
-use futures_util::TryStreamExt as _;
 use thidua_db::AsyncPgConnection;
 use thidua_db::queries::awards::{self as q, NewShowcaseModel, ShowcaseFile, ShowcaseModel};
 use thidua_domain::award::{ReplicationStatus, period_label_en, period_label_vi};
@@ -337,36 +333,7 @@ pub async fn download_showcase_file(
         return Err(ApiError::not_found());
     };
     drop(conn);
-    let body = state.files.get(&f.sha256).await?;
-    let ascii: String = thidua_domain::text::strip_marks(&f.original_name)
-        .chars()
-        .map(|c| {
-            if c.is_ascii_graphic() || c == ' ' {
-                c
-            } else {
-                '_'
-            }
-        })
-        .filter(|c| *c != '"' && *c != '\\')
-        .collect();
-    let disposition = ContentDisposition {
-        disposition: DispositionType::Attachment,
-        parameters: vec![
-            DispositionParam::Filename(ascii),
-            DispositionParam::FilenameExt(ExtendedValue {
-                charset: Charset::Ext("UTF-8".into()),
-                language_tag: None,
-                value: f.original_name.clone().into_bytes(),
-            }),
-        ],
-    };
-    Ok(HttpResponse::Ok()
-        .content_type(b.media_type.as_str())
-        .insert_header(disposition)
-        .insert_header(("X-Content-Type-Options", "nosniff"))
-        .insert_header(("Cache-Control", "public, max-age=300"))
-        .no_chunking(b.size_bytes as u64)
-        .streaming(body.map_err(|e| actix_web::error::ErrorInternalServerError(e.to_string()))))
+    crate::routes::files::send(&state, &f, &b, "public, max-age=300").await
 }
 
 /// Publish an accepted initiative as a typical model (the authority over its unit), with a

@@ -63,10 +63,7 @@ pub async fn list_violation_records(
     let params = params.0;
     super::ratings::query_year(params.year)?;
     let mut conn = state.conn().await?;
-    let org = q::orgs_by_ids(&mut conn, &[params.organization_id])
-        .await?
-        .pop()
-        .ok_or_else(ApiError::not_found)?;
+    let org = super::org(&mut conn, params.organization_id).await?;
     authz::person_records(&p, &org.ancestry()).into_result()?;
     let rows = q::violations_in(&mut conn, org.id, params.year, params.user_id).await?;
     // A head of one unit listing an ancestor's subtree would see other units' people: keep
@@ -167,14 +164,8 @@ pub async fn create_violation_record(
     }
     errs.into_result().map_err(ApiError::validation)?;
     let mut conn = state.conn().await?;
-    let user = q::users_by_ids(&mut conn, &[req.user_id])
-        .await?
-        .pop()
-        .ok_or_else(ApiError::not_found)?;
-    let unit = q::orgs_by_ids(&mut conn, &[user.organization_id])
-        .await?
-        .pop()
-        .ok_or_else(ApiError::not_found)?;
+    let user = super::user(&mut conn, req.user_id).await?;
+    let unit = super::org(&mut conn, user.organization_id).await?;
     authz::record_about_person(&p, user.id, &unit.ancestry()).into_result()?;
     let record = ViolationRecord {
         id: Uuid::now_v7(),

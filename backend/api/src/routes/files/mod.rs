@@ -411,6 +411,17 @@ pub async fn download_file(
     let (f, b) = file_queries::find(&mut conn, id.into_inner()).await?;
     owner_of(&mut conn, &p, &f, FileAccess::View).await?;
     drop(conn);
+    send(&state, &f, &b, "private, no-cache").await
+}
+
+/// Streams a stored file as an attachment under its Vietnamese name (RFC 5987), its type
+/// from the content, never sniffed.
+pub async fn send(
+    state: &AppState,
+    f: &StoredFile,
+    b: &thidua_db::models::FileBlob,
+    cache_control: &'static str,
+) -> Result<HttpResponse, ApiError> {
     let body = state.files.get(&f.sha256).await?;
     let ascii: String = thidua_domain::text::strip_marks(&f.original_name)
         .chars()
@@ -438,7 +449,7 @@ pub async fn download_file(
         .content_type(b.media_type.as_str())
         .insert_header(disposition)
         .insert_header(("X-Content-Type-Options", "nosniff"))
-        .insert_header(("Cache-Control", "private, no-cache"))
+        .insert_header(("Cache-Control", cache_control))
         .no_chunking(b.size_bytes as u64)
         .streaming(body.map_err(|e| actix_web::error::ErrorInternalServerError(e.to_string()))))
 }

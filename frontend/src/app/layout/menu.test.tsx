@@ -4,7 +4,7 @@ import { MemoryRouter } from 'react-router';
 import type { Me } from '@/lib/auth';
 import { menuItems, selectedMenuKey } from './menu';
 
-const t = (k: string) => ({ 'shell.campaigns': 'Kế hoạch thi đua', 'shell.myInitiatives': 'Sáng kiến của tôi', 'shell.unitInitiatives': 'Sáng kiến của đơn vị', 'shell.reports': 'Báo cáo', 'shell.organizations': 'Tổ chức', 'shell.users': 'Người dùng', 'shell.audit': 'Nhật ký hệ thống', 'shell.apiDocs': 'Tài liệu API', 'shell.registrations': 'Bản đăng ký thi đua', 'shell.registrationInbox': 'Hộp thư đăng ký', 'shell.evaluation': 'Đánh giá sáng kiến', 'shell.mySheets': 'Phiếu chấm của tôi', 'awards.menu': 'Khen thưởng', 'showcase.menu': 'Điển hình tiên tiến', 'showcase.tracking.menu': 'Theo dõi nhân rộng', 'records.menu': 'Xếp loại & kỷ luật' })[k] ?? k;
+const t = (k: string) => ({ 'shell.campaigns': 'Kế hoạch thi đua', 'shell.myInitiatives': 'Sáng kiến của tôi', 'shell.unitInitiatives': 'Sáng kiến của đơn vị', 'shell.reports': 'Báo cáo', 'shell.organizations': 'Tổ chức', 'shell.users': 'Người dùng', 'shell.audit': 'Nhật ký hệ thống', 'shell.apiDocs': 'Tài liệu API', 'shell.registrations': 'Bản đăng ký thi đua', 'shell.registrationInbox': 'Hộp thư đăng ký', 'shell.evaluation': 'Đánh giá sáng kiến', 'shell.mySheets': 'Phiếu chấm của tôi', 'awards.menu': 'Khen thưởng', 'awards.nav.mine': 'Khen thưởng của tôi', 'showcase.menu': 'Điển hình tiên tiến', 'showcase.tracking.menu': 'Theo dõi nhân rộng', 'records.menu': 'Xếp loại & kỷ luật' })[k] ?? k;
 
 const me = (capabilities: string[], roles: string[] = []): Me =>
   ({ user: {}, organization: { id: 'o', code: 'O', name: 'Org' }, roles: roles.map((role) => ({ role })), capabilities }) as unknown as Me;
@@ -23,12 +23,12 @@ function labels(m: Me, data?: Parameters<typeof menuItems>[2]) {
 }
 
 describe('menuItems', () => {
-  it('shows staff the campaigns, the initiatives and the API reference only', () => {
-    expect(labels(me([]))).toEqual(['Kế hoạch thi đua', 'Sáng kiến của tôi', 'Sáng kiến của đơn vị', 'Báo cáo', 'Điển hình tiên tiến', 'Tài liệu API']);
+  it('shows staff the campaigns, the initiatives, their own awards, the showcase and the API reference only', () => {
+    expect(labels(me([]))).toEqual(['Kế hoạch thi đua', 'Sáng kiến của tôi', 'Sáng kiến của đơn vị', 'Báo cáo', 'Khen thưởng của tôi', 'Điển hình tiên tiến', 'Tài liệu API']);
   });
 
   it('adds users for unit heads and organisations for admins, from capabilities', () => {
-    expect(labels(me(['users.view', 'users.manage', 'campaigns.create']))).toEqual(['Kế hoạch thi đua', 'Sáng kiến của tôi', 'Sáng kiến của đơn vị', 'Báo cáo', 'Điển hình tiên tiến', 'Người dùng', 'Tài liệu API']);
+    expect(labels(me(['users.view', 'users.manage', 'campaigns.create']))).toEqual(['Kế hoạch thi đua', 'Sáng kiến của tôi', 'Sáng kiến của đơn vị', 'Báo cáo', 'Khen thưởng của tôi', 'Điển hình tiên tiến', 'Người dùng', 'Tài liệu API']);
   });
 
   it('gives admins everything', () => {
@@ -37,6 +37,7 @@ describe('menuItems', () => {
       'Sáng kiến của tôi',
       'Sáng kiến của đơn vị',
       'Báo cáo',
+      'Khen thưởng của tôi',
       'Điển hình tiên tiến',
       'Tổ chức',
       'Người dùng',
@@ -46,13 +47,13 @@ describe('menuItems', () => {
   });
 
   it('shows the audit log to whoever may read it', () => {
-    expect(labels(me(['audit.view']))).toEqual(['Kế hoạch thi đua', 'Sáng kiến của tôi', 'Sáng kiến của đơn vị', 'Báo cáo', 'Điển hình tiên tiến', 'Nhật ký hệ thống', 'Tài liệu API']);
+    expect(labels(me(['audit.view']))).toEqual(['Kế hoạch thi đua', 'Sáng kiến của tôi', 'Sáng kiến của đơn vị', 'Báo cáo', 'Khen thưởng của tôi', 'Điển hình tiên tiến', 'Nhật ký hệ thống', 'Tài liệu API']);
   });
 
   it('shows the registration to unit heads and focal officers, and the inbox to authority officers', () => {
-    expect(labels(me([], ['unit_focal']))).toEqual(['Kế hoạch thi đua', 'Sáng kiến của tôi', 'Sáng kiến của đơn vị', 'Báo cáo', 'Điển hình tiên tiến', 'Theo dõi nhân rộng', 'Bản đăng ký thi đua', 'Tài liệu API']);
+    expect(labels(me([], ['unit_focal']))).toEqual(['Kế hoạch thi đua', 'Sáng kiến của tôi', 'Sáng kiến của đơn vị', 'Báo cáo', 'Khen thưởng của tôi', 'Điển hình tiên tiến', 'Theo dõi nhân rộng', 'Bản đăng ký thi đua', 'Tài liệu API']);
     cleanup();
-    expect(labels(me(['campaigns.extend_deadlines']))).toEqual(['Kế hoạch thi đua', 'Sáng kiến của tôi', 'Sáng kiến của đơn vị', 'Báo cáo', 'Điển hình tiên tiến', 'Hộp thư đăng ký', 'Tài liệu API']);
+    expect(labels(me(['campaigns.extend_deadlines']))).toEqual(['Kế hoạch thi đua', 'Sáng kiến của tôi', 'Sáng kiến của đơn vị', 'Báo cáo', 'Khen thưởng của tôi', 'Điển hình tiên tiến', 'Hộp thư đăng ký', 'Tài liệu API']);
     expect(selectedMenuKey('/registrations/inbox')).toBe('/registrations/inbox');
     expect(selectedMenuKey('/registrations/r1')).toBe('/registrations');
   });
@@ -65,6 +66,7 @@ describe('menuItems', () => {
       'Báo cáo',
       'Đánh giá sáng kiến',
       'Phiếu chấm của tôi',
+      'Khen thưởng của tôi',
       'Điển hình tiên tiến',
       'Tài liệu API',
     ]);
@@ -88,6 +90,25 @@ describe('menuItems', () => {
     expect(labels(me([], ['staff', 'unit_focal', 'evaluator']))).not.toContain('Khen thưởng');
     expect(selectedMenuKey('/awards/nominations/n1')).toBe('/awards');
     expect(selectedMenuKey('/awards/decisions/new')).toBe('/awards');
+  });
+
+  it('shows “Khen thưởng của tôi” to everyone signed in, staff included', () => {
+    const staff = labels(me([], ['staff']));
+    expect(staff).toContain('Khen thưởng của tôi');
+    expect(staff).not.toContain('Khen thưởng');
+    expect(screen.getByRole('link', { name: 'Khen thưởng của tôi' })).toHaveAttribute('href', '/awards/mine');
+    cleanup();
+    for (const role of ['unit_head', 'unit_focal', 'evaluator', 'authority_officer', 'admin']) {
+      expect(labels(me([], [role]))).toContain('Khen thưởng của tôi');
+      cleanup();
+    }
+    // A head sees both, the nominations first.
+    const head = labels(me([], ['unit_head']));
+    expect(head.indexOf('Khen thưởng')).toBe(head.indexOf('Khen thưởng của tôi') - 1);
+    // The own awards page is its own entry; the other award pages belong to "Khen thưởng".
+    expect(selectedMenuKey('/awards/mine')).toBe('/awards/mine');
+    expect(selectedMenuKey('/awards')).toBe('/awards');
+    expect(selectedMenuKey('/awards/review')).toBe('/awards');
   });
 
   it('shows the showcase to everyone signed in, replications to those who track them, records to heads and authorities', () => {

@@ -10,6 +10,7 @@ import {
   FileDoneOutlined,
   FileTextOutlined,
   FlagOutlined,
+  GiftOutlined,
   InboxOutlined,
   ShareAltOutlined,
   SolutionOutlined,
@@ -31,6 +32,7 @@ type MenuKey =
   | 'shell.evaluation'
   | 'shell.mySheets'
   | 'awards.menu'
+  | 'awards.nav.mine'
   | 'showcase.menu'
   | 'showcase.tracking.menu'
   | 'records.menu'
@@ -45,6 +47,7 @@ type MenuKey =
 export function selectedMenuKey(pathname: string): string {
   if (pathname === '/evaluation/sheets' || pathname.startsWith('/evaluation/sheets/')) return '/evaluation/sheets';
   if (pathname === '/registrations/inbox' || pathname.startsWith('/registrations/inbox/')) return '/registrations/inbox';
+  if (pathname === '/awards/mine' || pathname.startsWith('/awards/mine/')) return '/awards/mine';
   if (pathname === '/initiatives/mine' || pathname.startsWith('/initiatives/mine/') || pathname === '/initiatives/new') return '/initiatives/mine';
   return '/' + (pathname.split('/')[1] ?? '');
 }
@@ -77,6 +80,8 @@ export function menuItems(me: Me | undefined, t: (k: MenuKey) => string, data: M
   if (hasRole(me, 'unit_head', 'authority_officer', 'admin')) {
     items.push({ key: '/awards', icon: <CrownOutlined />, label: <Link to="/awards">{t('awards.menu')}</Link> });
   }
+  // Everyone signed in may have been awarded, as a person or as an initiative's author.
+  items.push({ key: '/awards/mine', icon: <GiftOutlined />, label: <Link to="/awards/mine">{t('awards.nav.mine')}</Link> });
   // The public showcase, also from inside; replications for those who register and track them.
   items.push({ key: '/showcase', icon: <StarOutlined />, label: <Link to="/showcase">{t('showcase.menu')}</Link> });
   if (hasRole(me, 'unit_head', 'unit_focal', 'authority_officer', 'admin')) {

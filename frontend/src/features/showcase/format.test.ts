@@ -1,4 +1,4 @@
-import { formatSize, nextStatuses, periodLabel, quarterOf, quarterRange, toFigures } from './format';
+import { formatSize, periodLabel, quarterOf, quarterRange, reformAreaName, replicationPeriod, toFigures } from './format';
 
 describe('quarters', () => {
   it('spans each quarter from its first to its last day, leap years included', () => {
@@ -25,12 +25,22 @@ describe('quarters', () => {
   });
 });
 
-describe('nextStatuses', () => {
-  it('moves forward only; adopted and abandoned are final', () => {
-    expect(nextStatuses('planned')).toEqual(['in_progress', 'abandoned']);
-    expect(nextStatuses('in_progress')).toEqual(['adopted', 'abandoned']);
-    expect(nextStatuses('adopted')).toEqual([]);
-    expect(nextStatuses('abandoned')).toEqual([]);
+describe('reformAreaName', () => {
+  const area = { reform_area: 'digital_government', reform_area_vi: 'Xây dựng và phát triển Chính phủ điện tử, Chính phủ số', reform_area_en: 'E-government and digital government' };
+  it('uses the name the API gives in the page’s language', () => {
+    expect(reformAreaName(area, 'vi')).toBe('Xây dựng và phát triển Chính phủ điện tử, Chính phủ số');
+    expect(reformAreaName(area, 'en')).toBe('E-government and digital government');
+    expect(reformAreaName({ ...area, reform_area_en: '' }, 'en')).toBe('Xây dựng và phát triển Chính phủ điện tử, Chính phủ số');
+  });
+});
+
+describe('replicationPeriod', () => {
+  const r = { planned_from: '2024-01-01', planned_to: '2024-03-31', period_label_vi: 'Quý I năm 2024', period_label_en: 'Q1 2024' };
+  it('uses the API’s words in either language, else names the dates', () => {
+    expect(replicationPeriod(r, 'vi')).toBe('Quý I năm 2024');
+    expect(replicationPeriod(r, 'en')).toBe('Q1 2024');
+    expect(replicationPeriod({ ...r, period_label_en: '' }, 'en')).toBe('Q1 2024');
+    expect(replicationPeriod({ planned_from: '2024-02-15', planned_to: '2024-05-31', period_label_vi: '', period_label_en: '' }, 'vi')).toBe('15/02/2024 – 31/05/2024');
   });
 });
 

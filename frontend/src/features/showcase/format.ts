@@ -1,6 +1,6 @@
 import type { Lang } from '@/api/problem';
 import { formatDate } from '@/lib/deadline';
-import type { Figure, ReplicationStatus } from './api/showcase';
+import type { Figure } from './api/showcase';
 
 export type Quarter = 1 | 2 | 3 | 4;
 export const QUARTERS: readonly Quarter[] = [1, 2, 3, 4];
@@ -42,16 +42,15 @@ export function periodLabel(from: string, to: string, lang: Lang): string {
   return `${formatDate(from)} – ${formatDate(to)}`;
 }
 
-/** Where a replication may go from each status: forward only; adopted and abandoned are final. */
-const NEXT: Record<ReplicationStatus, readonly ReplicationStatus[]> = {
-  planned: ['in_progress', 'abandoned'],
-  in_progress: ['adopted', 'abandoned'],
-  adopted: [],
-  abandoned: [],
-};
+/** A model's reform area in the page's language, as the API names it (English falls back to Vietnamese). */
+export function reformAreaName(m: { reform_area: string; reform_area_vi: string; reform_area_en: string }, lang: Lang): string {
+  return (lang === 'en' ? m.reform_area_en || m.reform_area_vi : m.reform_area_vi) || m.reform_area;
+}
 
-export function nextStatuses(status: ReplicationStatus): readonly ReplicationStatus[] {
-  return NEXT[status] ?? [];
+/** A replication's period as the API words it in the page's language (the dates when it gives none). */
+export function replicationPeriod(r: { planned_from: string; planned_to: string; period_label_vi?: string | null; period_label_en?: string | null }, lang: Lang): string {
+  const label = lang === 'en' ? r.period_label_en : r.period_label_vi;
+  return label || periodLabel(r.planned_from, r.planned_to, lang);
 }
 
 /** A figure row as the form holds it (InputNumber leaves `null` when emptied). */

@@ -14,6 +14,11 @@ export function canPublish(me: Me | undefined): boolean {
   return hasRole(me, 'authority_officer');
 }
 
+/** For navigation only: "Sửa nội dung công bố" on a model's page (the API checks the authority over its unit). */
+export function canEditModel(me: Me | undefined): boolean {
+  return hasRole(me, 'authority_officer', 'admin');
+}
+
 /** Roots of the subtrees where the caller may register a replication. */
 export function replicationRoots(me: Me | undefined): string[] {
   return [...new Set((me?.roles ?? []).filter((r) => REPLICATING_ROLES.includes(r.role)).map((r) => r.organization_id))];

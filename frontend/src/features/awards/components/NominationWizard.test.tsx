@@ -36,6 +36,20 @@ const evidence = {
   allowed_actions: [],
 };
 
+/** A file of the unit's store that belongs to a report, not to the initiative. */
+const reportFile = {
+  ...evidence,
+  id: 'file-2',
+  original_name: 'Báo cáo sơ kết năm 2025.pdf',
+  category: 'data',
+  size_bytes: 2048,
+  initiative_id: null,
+  report_id: 'rep-1',
+  download_url: '/api/v1/files/file-2/content',
+};
+
+const trang = { id: 'u-gv3', username: 'gv.trang', display_name: 'Lê Thị Thu Trang', position: 'Giáo viên', organization: cogiang, roles: [], is_active: true };
+
 function stubApi(routes: Record<string, Handler>) {
   const seen: { key: string; body: unknown }[] = [];
   vi.stubGlobal('fetch', async (req: Request) => {
@@ -47,6 +61,7 @@ function stubApi(routes: Record<string, Handler>) {
     if (key === 'GET /api/v1/award-forms') return jsonResponse(200, awardForms);
     if (key === 'GET /api/v1/initiatives') return jsonResponse(200, page([{ ...initiative, organization: cogiang }]));
     if (key === 'GET /api/v1/initiatives/i1/files') return jsonResponse(200, [evidence]);
+    if (key === 'GET /api/v1/users') return jsonResponse(200, page([trang]));
     return routes[key]?.(req) ?? problemResponse(404, { code: 'not_found' });
   });
   return seen;
@@ -110,6 +125,7 @@ describe('NominationWizard', () => {
     const draft = nomination({ status: 'draft', allowed_actions: ['update', 'delete', 'submit', 'override'], eligibility: eligibility({ eligible: false, rules: [formRule, lateRule] }) });
     const seen = stubApi({
       'POST /api/v1/nominations/eligibility': preview,
+      'GET /api/v1/organizations/org-cg/files': () => jsonResponse(200, page([evidence, reportFile])),
       'POST /api/v1/nominations': () => jsonResponse(201, draft),
       'POST /api/v1/nominations/n1/submit': () =>
         problemResponse(422, {
@@ -127,10 +143,15 @@ describe('NominationWizard', () => {
     await user.click(screen.getByRole('radio', { name: /Bằng khen của Chủ tịch Ủy ban nhân dân Thành phố Hồ Chí Minh/ }));
     await user.click(screen.getByRole('button', { name: 'Tiếp tục' }));
 
-    // Step 3: the dossier, with evidence chosen from the initiative's files.
+    // Step 3: the dossier, with evidence chosen from the initiative's files…
     await user.type(screen.getByRole('textbox', { name: 'Tờ trình' }), 'Kính đề nghị Chủ tịch UBND Thành phố tặng Bằng khen');
     await user.type(screen.getByRole('textbox', { name: 'Báo cáo thành tích' }), 'Giảm 30% thời gian xử lý');
-    await user.click(await screen.findByRole('checkbox', { name: /Biên bản nghiệm thu\.pdf/ }));
+    const ofInitiative = screen.getByRole('group', { name: 'Tệp của sáng kiến' });
+    await user.click(await within(ofInitiative).findByRole('checkbox', { name: /Biên bản nghiệm thu\.pdf/ }));
+    // …and the unit's store, which does not list the initiative's files a second time.
+    const store = screen.getByRole('group', { name: 'Kho tệp của đơn vị' });
+    expect(await within(store).findByRole('checkbox', { name: /Báo cáo sơ kết năm 2025\.pdf/ })).not.toBeChecked();
+    expect(within(store).queryByRole('checkbox', { name: /Biên bản nghiệm thu/ })).not.toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Tiếp tục' }));
 
     // Step 4: review, then send.
@@ -154,5 +175,48 @@ describe('NominationWizard', () => {
       file_ids: ['file-1'],
     });
     expect(seen.map((r) => r.key)).toContain('POST /api/v1/nominations/n1/submit');
+  }, 60_000);
+
+  it('offers the unit’s file store as evidence for a person nominee', async () => {
+    // More files than one page: the first 100 are offered, with a note.
+    const seen = stubApi({
+      'POST /api/v1/nominations/eligibility': preview,
+      'GET /api/v1/organizations/org-cg/files': () => jsonResponse(200, { ...page([reportFile, evidence]), total: 140, per_page: 100 }),
+      'POST /api/v1/nominations': () => jsonResponse(201, nomination({ status: 'draft' })),
+    });
+    render();
+    const user = userEvent.setup({ pointerEventsCheck: 0 });
+
+    await user.click(await screen.findByRole('radio', { name: 'Cá nhân' }));
+    await user.click(screen.getByRole('combobox', { name: 'Cá nhân' }));
+    await user.click(await screen.findByTitle('Lê Thị Thu Trang — Giáo viên'));
+    await user.click(screen.getByRole('button', { name: 'Tiếp tục' }));
+    await user.click(screen.getByRole('radio', { name: /Giấy khen của Chủ tịch Ủy ban nhân dân phường/ }));
+    await user.click(screen.getByRole('button', { name: 'Tiếp tục' }));
+
+    // Step 3: no initiative, but the unit's file store, newest first, with the note about the first 100.
+    expect(screen.queryByRole('group', { name: 'Tệp của sáng kiến' })).not.toBeInTheDocument();
+    const store = screen.getByRole('group', { name: 'Kho tệp của đơn vị' });
+    const boxes = await within(store).findAllByRole('checkbox');
+    expect(boxes.map((b) => b.closest('label')?.textContent)).toEqual(['Báo cáo sơ kết năm 2025.pdf (2 KB)', 'Biên bản nghiệm thu.pdf (1,2 KB)']);
+    expect(within(store).getByText('Chỉ hiển thị 100 tệp mới nhất trong tổng số 140 tệp của đơn vị.')).toBeInTheDocument();
+    expect(seen.map((r) => r.key)).toContain('GET /api/v1/organizations/org-cg/files');
+
+    await user.type(screen.getByRole('textbox', { name: 'Báo cáo thành tích' }), 'Hoàn thành xuất sắc nhiệm vụ năm 2025');
+    await user.click(within(store).getByRole('checkbox', { name: /Báo cáo sơ kết năm 2025\.pdf/ }));
+    await user.click(screen.getByRole('button', { name: 'Tiếp tục' }));
+    expect(screen.getByText('1 tệp')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Lưu nháp' }));
+
+    await waitFor(() => expect(seen.find((r) => r.key === 'POST /api/v1/nominations')).toBeDefined());
+    expect(seen.find((r) => r.key === 'POST /api/v1/nominations')?.body).toEqual({
+      nominee_kind: 'person',
+      user_id: 'u-gv3',
+      award_form_id: 'f-ward',
+      year: null,
+      proposal: '',
+      achievements: 'Hoàn thành xuất sắc nhiệm vụ năm 2025',
+      file_ids: ['file-2'],
+    });
   }, 60_000);
 });

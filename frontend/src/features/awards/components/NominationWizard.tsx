@@ -1,12 +1,10 @@
 import { useEffect, useState } from 'react';
-import { Alert, Button, Card, Checkbox, Col, Descriptions, Empty, Flex, Form, Input, InputNumber, Radio, Row, Select, Space, Spin, Steps, Typography } from 'antd';
+import { Alert, Button, Card, Col, Descriptions, Empty, Flex, Form, Input, InputNumber, Radio, Row, Select, Space, Spin, Steps, Typography } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { formFieldErrors } from '@/api/problem';
 import { QueryError } from '@/components/QueryError';
-import { initiativeFilesQuery } from '@/features/files/api/files';
-import { formatFileSize } from '@/features/files/format';
 import { useApiFeedback } from '@/hooks/useApiFeedback';
 import { currentLanguage } from '@/i18n';
 import { useMe } from '@/lib/auth';
@@ -30,6 +28,7 @@ import { choiceOf, eligibilityRequest, formName, ineligibleRules, nomineeFields,
 import { proposingUnits } from '../permissions';
 import { AwardFormChoice } from './AwardFormChoice';
 import { EligibilityChecklist } from './EligibilityChecklist';
+import { EvidencePicker } from './EvidencePicker';
 import { InitiativePicker, PersonPicker } from './NomineePickers';
 
 interface Values {
@@ -125,7 +124,8 @@ export function NominationWizard({ nomination }: { nomination?: Nomination }) {
   const choice = fixed ?? { kind, initiative_id: initiativeId, user_id: userId, organization_id: organizationId };
   const request = useSettled(eligibilityRequest({ ...choice, award_form_id: awardFormId, year }), 300);
   const nomineeInitiative = kind === 'initiative' ? (choice.initiative_id ?? null) : null;
-  const files = useQuery({ ...initiativeFilesQuery(nomineeInitiative ?? ''), enabled: !!nomineeInitiative });
+  // The evidence comes from the nominee's unit: the collective itself, else the proposing unit.
+  const evidenceUnit = nomination?.organization.id ?? (kind === 'unit' ? organizationId || unitId : unitId);
   const pending = create.isPending || update.isPending || transition.isPending;
 
   const initialValues: Values = nomination
@@ -242,7 +242,7 @@ export function NominationWizard({ nomination }: { nomination?: Nomination }) {
               if ('kind' in changed) {
                 form.setFieldsValue({ initiative_id: null, user_id: null, organization_id: changed.kind === 'unit' ? (form.getFieldValue('unit_id') as string | undefined) ?? null : null, file_ids: [] });
               }
-              if ('initiative_id' in changed) form.setFieldsValue({ file_ids: [] });
+              if ('initiative_id' in changed || 'organization_id' in changed) form.setFieldsValue({ file_ids: [] });
             }}
           >
             {/* Every step stays mounted (hidden when not current) so values and API errors survive. */}
@@ -317,30 +317,14 @@ export function NominationWizard({ nomination }: { nomination?: Nomination }) {
               >
                 <Input.TextArea autoSize={{ minRows: 6, maxRows: 20 }} />
               </Form.Item>
-              {nomineeInitiative ? (
-                <Form.Item
-                  label={t('awards.nomination.files')}
-                  name="file_ids"
-                  rules={[{ type: 'array', max: AWARD_LIMITS.files, message: t('awards.wizard.tooManyFiles', { max: AWARD_LIMITS.files }) }]}
-                >
-                  {files.isPending ? (
-                    <Spin />
-                  ) : files.isError ? (
-                    <QueryError error={files.error} onRetry={() => void files.refetch()} />
-                  ) : files.data.length === 0 ? (
-                    <Typography.Text type="secondary">{t('awards.wizard.noFiles')}</Typography.Text>
-                  ) : (
-                    <Checkbox.Group style={{ display: 'flex', flexDirection: 'column', gap: 4 }} options={files.data.map((f) => ({ value: f.id, label: `${f.original_name} (${formatFileSize(f.size_bytes, lang)})` }))} />
-                  )}
-                </Form.Item>
-              ) : (
-                <>
-                  <Form.Item name="file_ids" hidden>
-                    <Select mode="multiple" />
-                  </Form.Item>
-                  <Typography.Paragraph type="secondary">{t('awards.wizard.filesFromInitiative')}</Typography.Paragraph>
-                </>
-              )}
+              <Form.Item
+                label={t('awards.nomination.files')}
+                name="file_ids"
+                extra={t('awards.wizard.filesHint')}
+                rules={[{ type: 'array', max: AWARD_LIMITS.files, message: t('awards.wizard.tooManyFiles', { max: AWARD_LIMITS.files }) }]}
+              >
+                <EvidencePicker initiativeId={nomineeInitiative} unitId={evidenceUnit} known={nomination?.files} />
+              </Form.Item>
             </div>
 
             <div hidden={step !== 3}>

@@ -20,12 +20,27 @@ export const ACCEPTED_EXTENSIONS = ['.pdf', '.doc', '.docx', '.xls', '.xlsx', '.
 export const fileKeys = {
   all: ['files'] as const,
   initiative: (initiativeId: string) => ['files', 'initiative', initiativeId] as const,
+  organization: (organizationId: string) => ['files', 'organization', organizationId] as const,
 };
+
+/** How many of a unit's files are offered at once (the API's largest page). */
+export const ORGANIZATION_FILES_LIMIT = 100;
 
 export const initiativeFilesQuery = (initiativeId: string) =>
   queryOptions({
     queryKey: fileKeys.initiative(initiativeId),
     queryFn: () => unwrap(api.GET('/api/v1/initiatives/{id}/files', { params: { path: { id: initiativeId } } })),
+  });
+
+/**
+ * A unit's file store, newest first: the evidence of its initiatives and reports, which a
+ * nomination's dossier is chosen from. Only the first page (`ORGANIZATION_FILES_LIMIT`) is read.
+ */
+export const organizationFilesQuery = (organizationId: string) =>
+  queryOptions({
+    queryKey: fileKeys.organization(organizationId),
+    queryFn: () =>
+      unwrap(api.GET('/api/v1/organizations/{id}/files', { params: { path: { id: organizationId }, query: { page: 1, per_page: ORGANIZATION_FILES_LIMIT } } })),
   });
 
 export const isImage = (f: Pick<EvidenceFile, 'media_type'>) => f.media_type.startsWith('image/');
@@ -61,6 +76,8 @@ export function useUploadEvidence(owner: EvidenceOwner, onChanged?: () => void) 
       qc.setQueryData<EvidenceFile[]>(fileKeys.initiative(owner.id), (old) => (old ? [...old.filter((f) => f.id !== view.id), view] : old));
       void qc.invalidateQueries({ queryKey: fileKeys.initiative(owner.id) });
     }
+    // The unit's file store holds it too.
+    void qc.invalidateQueries({ queryKey: ['files', 'organization'] });
     onChanged?.();
     return view;
   };
@@ -71,6 +88,7 @@ export function useDeleteFile(owner: EvidenceOwner | undefined, onChanged?: () =
   const qc = useQueryClient();
   const refresh = () => {
     if (owner?.kind === 'initiative') void qc.invalidateQueries({ queryKey: fileKeys.initiative(owner.id) });
+    void qc.invalidateQueries({ queryKey: ['files', 'organization'] });
     onChanged?.();
   };
   return useMutation({

@@ -33,9 +33,24 @@ const initiative = (over: Partial<Initiative>): Initiative => ({
   ...over,
 });
 
-function stubApi(view: Initiative, evaluations: unknown[] = []) {
+interface Extra {
+  /** What GET /me says (absent: 404, as before). */
+  me?: unknown;
+  /** What GET /showcase?initiative_id=… lists. */
+  showcase?: unknown[];
+  /** Every showcase search, with the token it carried. */
+  showcaseCalls?: { query: Record<string, string>; authorization: string | null }[];
+}
+
+function stubApi(view: Initiative, evaluations: unknown[] = [], extra: Extra = {}) {
   vi.stubGlobal('fetch', async (input: Request) => {
-    switch (`${input.method} ${new URL(input.url).pathname}`) {
+    const url = new URL(input.url);
+    if (input.method === 'GET' && url.pathname === '/api/v1/me' && extra.me) return jsonResponse(200, extra.me);
+    if (input.method === 'GET' && url.pathname === '/api/v1/showcase' && extra.showcase) {
+      extra.showcaseCalls?.push({ query: Object.fromEntries(url.searchParams), authorization: input.headers.get('Authorization') });
+      return jsonResponse(200, { items: extra.showcase, total: extra.showcase.length, page: 1, per_page: 1 });
+    }
+    switch (`${input.method} ${url.pathname}`) {
       case 'GET /api/v1/initiatives/i1':
         return jsonResponse(200, view);
       case 'GET /api/v1/initiatives/i1/history':
@@ -154,4 +169,47 @@ describe('InitiativePage evidence', () => {
     expect(await screen.findByText('Kế hoạch.docx')).toBeInTheDocument();
     expect(screen.queryByText('Kết quả đánh giá')).not.toBeInTheDocument();
   }, 60_000);
+
+  describe('in the showcase', () => {
+    const cogiang = { id: 'cogiang', code: 'Q1-MN-COGIANG', name: 'Trường Mầm non Cô Giang' };
+    const q1 = { id: 'q1', code: 'Q1', name: 'UBND Quận 1' };
+    const authority = {
+      user: { id: 'u-nv', username: 'noivu.q1', display_name: 'Lê Thị Thanh Tâm', organization: q1, roles: [] },
+      organization: q1,
+      roles: [{ id: 'g1', role: 'authority_officer', role_name_vi: 'Chuyên viên', role_name_en: 'Officer', organization_id: q1.id, organization_name: q1.name }],
+      capabilities: [],
+    };
+    const summary = {
+      id: 'm1',
+      title: 'Mô hình "Phụ huynh đồng hành"',
+      unit: cogiang.name,
+      organization_id: cogiang.id,
+      reform_area: 'administrative_procedures',
+      reform_area_vi: 'Cải cách thủ tục hành chính',
+      reform_area_en: 'Administrative procedure reform',
+      summary: '',
+      recognized_on: '2023-12-15',
+      awards: 0,
+      replications: 0,
+    };
+
+    it('links an accepted initiative to its model instead of offering to publish it', async () => {
+      const showcaseCalls: NonNullable<Extra['showcaseCalls']> = [];
+      stubApi(initiative({ status: 'accepted' }), [], { me: authority, showcase: [summary], showcaseCalls });
+      render();
+      const link = await screen.findByRole('link', { name: 'Xem trên trang điển hình' });
+      expect(link).toHaveAttribute('href', '/showcase/m1');
+      expect(screen.queryByRole('button', { name: /Công nhận điển hình/ })).not.toBeInTheDocument();
+      // Asked of the public showcase, by initiative, without the token.
+      expect(showcaseCalls[0]?.query).toMatchObject({ initiative_id: 'i1' });
+      expect(showcaseCalls[0]?.authorization).toBeNull();
+    }, 60_000);
+
+    it('offers the authority to publish an accepted initiative that is not in the showcase yet', async () => {
+      stubApi(initiative({ status: 'accepted' }), [], { me: authority, showcase: [] });
+      render();
+      expect(await screen.findByRole('button', { name: /Công nhận điển hình, đưa vào danh mục/ })).toBeInTheDocument();
+      expect(screen.queryByRole('link', { name: 'Xem trên trang điển hình' })).not.toBeInTheDocument();
+    }, 60_000);
+  });
 });

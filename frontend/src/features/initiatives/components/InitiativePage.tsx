@@ -7,7 +7,7 @@ import { PageSpinner } from '@/components/PageSpinner';
 import { InitiativeEvaluationsCard } from '@/features/evaluation/components/InitiativeEvaluationsCard';
 import { EvidenceCard } from '@/features/files/components/EvidenceCard';
 import { InitiativeReportsCard } from '@/features/reports/components/InitiativeReportsCard';
-import { PublishModelButton } from '@/features/showcase/components/PublishModelModal';
+import { InitiativeShowcaseAction } from '@/features/showcase/components/PublishModelModal';
 import { QueryError } from '@/components/QueryError';
 import { currentLanguage } from '@/i18n';
 import { formatDateTimeMinutes } from '@/lib/dates';
@@ -85,7 +85,7 @@ export default function InitiativePage() {
               </Link>
             )}
             <TransitionButtons initiative={i} />
-            <PublishModelButton initiative={i} />
+            <InitiativeShowcaseAction initiative={i} />
           </Space>
         </Flex>
         {lastReturn && (

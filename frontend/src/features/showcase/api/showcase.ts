@@ -11,6 +11,7 @@ export type PublicFile = components['schemas']['PublicFile'];
 export type PublicAward = components['schemas']['PublicAward'];
 export type PublicReplication = components['schemas']['PublicReplication'];
 export type PublishModel = components['schemas']['PublishModelRequest'];
+export type UpdateModel = components['schemas']['UpdateModelRequest'];
 export type Replication = components['schemas']['ReplicationView'];
 export type ReplicationPage = components['schemas']['Page_ReplicationView'];
 export type ReplicationStatus = components['schemas']['ReplicationStatusCode'];
@@ -41,6 +42,7 @@ export const showcaseKeys = {
   lists: ['showcase', 'list'] as const,
   list: (q: string, page: number) => ['showcase', 'list', { q, page }] as const,
   model: (id: string) => ['showcase', 'model', id] as const,
+  byInitiative: (initiativeId: string) => ['showcase', 'initiative', initiativeId] as const,
 };
 
 export const replicationKeys = {
@@ -68,6 +70,16 @@ export const showcaseModelQuery = (id: string) =>
     queryFn: () => unwrap(publicApi.GET('/api/v1/showcase/{id}', { params: { path: { id } } })),
   });
 
+/** The model recognised from an initiative, or null when it is not in the showcase. Public: no token. */
+export const showcaseByInitiativeQuery = (initiativeId: string) =>
+  queryOptions({
+    queryKey: showcaseKeys.byInitiative(initiativeId),
+    queryFn: async (): Promise<ShowcaseSummary | null> => {
+      const found = await unwrap(publicApi.GET('/api/v1/showcase', { params: { query: { initiative_id: initiativeId, per_page: 1 } } }));
+      return found.items[0] ?? null;
+    },
+  });
+
 /** The authority over an accepted initiative's unit publishes it as a typical model. */
 export function usePublishModel() {
   const qc = useQueryClient();
@@ -76,6 +88,20 @@ export function usePublishModel() {
     onSuccess: (view) => {
       qc.setQueryData(showcaseKeys.model(view.id), view);
       void qc.invalidateQueries({ queryKey: showcaseKeys.lists });
+      void qc.invalidateQueries({ queryKey: showcaseKeys.byInitiative(view.initiative_id) });
+    },
+  });
+}
+
+/** The authority over the model's unit changes what the showcase shows of it (summary, results, day, evidence). */
+export function useUpdateModel(id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: UpdateModel) => unwrap(api.PUT('/api/v1/showcase/{id}', { params: { path: { id } }, body })),
+    onSuccess: (view) => {
+      qc.setQueryData(showcaseKeys.model(view.id), view);
+      void qc.invalidateQueries({ queryKey: showcaseKeys.lists });
+      void qc.invalidateQueries({ queryKey: showcaseKeys.byInitiative(view.initiative_id) });
     },
   });
 }

@@ -9,8 +9,8 @@ import ShowcaseModelPage from './ShowcaseModelPage';
 
 const ALREADY = 'Đơn vị đã đăng ký nhân rộng mô hình này.';
 
-/** The model page of a unit head of Bến Thành; `answer` is what POST /replications says. */
-function stubApi(answer: (body: Record<string, unknown>) => Response) {
+/** The model page of a unit head of Bến Thành (or `who`); `answer` is what POST /replications says. */
+function stubApi(answer: (body: Record<string, unknown>) => Response, who = me([{ role: 'unit_head', organization_id: orgs.benthanh.id }])) {
   const posted: Record<string, unknown>[] = [];
   let view: ShowcaseModel = model();
   vi.stubGlobal('fetch', async (req: Request) => {
@@ -19,7 +19,7 @@ function stubApi(answer: (body: Record<string, unknown>) => Response) {
       case 'GET /api/v1/showcase/m1':
         return jsonResponse(200, view);
       case 'GET /api/v1/me':
-        return jsonResponse(200, me([{ role: 'unit_head', organization_id: orgs.benthanh.id }]));
+        return jsonResponse(200, who);
       case 'GET /api/v1/organizations/tree':
         return jsonResponse(200, tree);
       case 'POST /api/v1/replications': {
@@ -139,5 +139,38 @@ describe('ReplicationFormModal', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Đăng ký' }));
     const unitField = within(dialog).getByText('Đơn vị áp dụng', { selector: 'label' }).closest('.ant-form-item') as HTMLElement;
     expect(await within(unitField).findByText(OWN)).toBeInTheDocument();
+  }, 60_000);
+
+  it('never offers the model’s own unit: its head starts with no unit and must choose another', async () => {
+    const posted = stubApi(() => jsonResponse(201, replication()), me([{ role: 'unit_head', organization_id: orgs.cogiang.id }], orgs.cogiang));
+    const { user, dialog } = await openForm();
+    const unitField = within(dialog).getByText('Đơn vị áp dụng', { selector: 'label' }).closest('.ant-form-item') as HTMLElement;
+    // Cô Giang's model: Cô Giang is not the starting unit…
+    expect(within(unitField).queryByText(orgs.cogiang.name)).not.toBeInTheDocument();
+    // …and its entry in the tree cannot be chosen.
+    await user.click(within(unitField).getByRole('combobox', { name: 'Đơn vị áp dụng' }));
+    const own = await screen.findByTitle(orgs.cogiang.name);
+    expect(own.closest('.ant-select-tree-treenode')).toHaveClass('ant-select-tree-treenode-disabled');
+    await user.click(own);
+    // Clicking it chooses nothing: the form still wants a unit, and sends nothing.
+    await pickQuarter(user, dialog, '2024', 'Quý I');
+    await user.click(within(dialog).getByRole('button', { name: 'Đăng ký' }));
+    expect(await within(unitField).findByText('Trường này là bắt buộc.')).toBeInTheDocument();
+    expect(posted).toHaveLength(0);
+  }, 60_000);
+
+  it('lets an authority register a unit below it, but not the model’s own', async () => {
+    const posted = stubApi(() => jsonResponse(201, replication({ organization: orgs.tandinh })), me([{ role: 'authority_officer', organization_id: orgs.q1.id }], orgs.q1));
+    const { user, dialog } = await openForm();
+    const unitField = within(dialog).getByText('Đơn vị áp dụng', { selector: 'label' }).closest('.ant-form-item') as HTMLElement;
+    await user.click(within(unitField).getByRole('combobox', { name: 'Đơn vị áp dụng' }));
+    expect((await screen.findByTitle(orgs.cogiang.name)).closest('.ant-select-tree-treenode')).toHaveClass('ant-select-tree-treenode-disabled');
+    const tandinh = screen.getByTitle(orgs.tandinh.name);
+    expect(tandinh.closest('.ant-select-tree-treenode')).not.toHaveClass('ant-select-tree-treenode-disabled');
+    await user.click(tandinh);
+    await pickQuarter(user, dialog, '2024', 'Quý II');
+    await user.click(within(dialog).getByRole('button', { name: 'Đăng ký' }));
+    await waitFor(() => expect(posted).toHaveLength(1));
+    expect(posted[0]).toMatchObject({ model_id: 'm1', organization_id: orgs.tandinh.id });
   }, 60_000);
 });

@@ -25,14 +25,16 @@ interface Values {
 }
 
 interface Props {
-  model: { id: string; title: string };
+  /** `organization_id`: the model's own unit, which does not replicate it. */
+  model: { id: string; title: string; organization_id: string };
   onClose: () => void;
   onCreated?: (view: Replication) => void;
 }
 
 /**
  * "Đăng ký nhân rộng": a unit plans to adopt a model over a period, says how it adapts it and
- * which figures it will measure before and after. The adopting unit starts as the caller's own.
+ * which figures it will measure before and after. The adopting unit starts as the caller's own,
+ * unless the model is that unit's: a unit does not replicate its own model, so it is not offered.
  */
 export function ReplicationFormModal({ model, onClose, onCreated }: Props) {
   const { t } = useTranslation();
@@ -47,7 +49,9 @@ export function ReplicationFormModal({ model, onClose, onCreated }: Props) {
     () => organizationsUnder(tree.data ?? [], hasRole(me.data, 'admin') ? null : replicationRoots(me.data)),
     [tree.data, me.data],
   );
-  const selectable = useMemo(() => (n: OrganizationNode) => allowed.has(n.id), [allowed]);
+  const ownUnit = model.organization_id;
+  const selectable = useMemo(() => (n: OrganizationNode) => allowed.has(n.id) && n.id !== ownUnit, [allowed, ownUnit]);
+  const initialUnit = [defaultAdoptingUnit(me.data), ...replicationRoots(me.data)].find((id) => !!id && id !== ownUnit) ?? null;
 
   const onFinish = (v: Values) => {
     setRefusal(null);
@@ -95,9 +99,20 @@ export function ReplicationFormModal({ model, onClose, onCreated }: Props) {
         name="replication-create"
         layout="vertical"
         onFinish={onFinish}
-        initialValues={{ organization_id: defaultAdoptingUnit(me.data) ?? null, adaptation_notes: '', figures: [] }}
+        initialValues={{ organization_id: initialUnit, adaptation_notes: '', figures: [] }}
       >
-        <Form.Item label={t('showcase.replicate.unit')} name="organization_id" rules={[{ required: true, message: t('common.required') }]}>
+        <Form.Item
+          label={t('showcase.replicate.unit')}
+          name="organization_id"
+          rules={[
+            { required: true, message: t('common.required') },
+            {
+              validator: async (_, v: string | null | undefined) => {
+                if (v && v === ownUnit) throw new Error(t('showcase.replicate.ownModel'));
+              },
+            },
+          ]}
+        >
           <OrganizationSelect selectable={selectable} aria-label={t('showcase.replicate.unit')} />
         </Form.Item>
         <PeriodFields />

@@ -7,7 +7,7 @@ import { QueryError } from '@/components/QueryError';
 import { currentLanguage } from '@/i18n';
 import { formatDateTimeMinutes } from '@/lib/dates';
 import { REPLICATION_STATUSES, replicationListQuery, type Replication, type ReplicationStatus } from '../api/showcase';
-import { periodLabel } from '../format';
+import { replicationPeriod } from '../format';
 import { ReplicationStatusTag } from './ReplicationStatusTag';
 
 const PER_PAGE = 20;
@@ -94,7 +94,7 @@ export default function ReplicationListPage() {
               {
                 title: t('showcase.period'),
                 key: 'period',
-                render: (_, r) => (lang === 'vi' && r.period_label_vi ? r.period_label_vi : periodLabel(r.planned_from, r.planned_to, lang)),
+                render: (_, r) => replicationPeriod(r, lang),
               },
               { title: t('showcase.status'), key: 'status', render: (_, r) => <ReplicationStatusTag status={r.status} /> },
               { title: t('showcase.tracking.figuresCount'), key: 'figures', align: 'right', render: (_, r) => r.figures.length },

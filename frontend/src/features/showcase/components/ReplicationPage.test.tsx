@@ -41,14 +41,16 @@ describe('ReplicationPage', () => {
   });
   afterEach(() => vi.unstubAllGlobals());
 
-  it('offers only the moves forward and sends them with the ETag', async () => {
-    const patches = stubApi([replication()], (p) => jsonResponse(200, replication({ status: p.body.status as Replication['status'], etag: '"rep1.2"' })));
+  it('offers the moves the API allows and sends them with the ETag', async () => {
+    const patches = stubApi([replication()], (p) =>
+      jsonResponse(200, replication({ status: p.body.status as Replication['status'], next_statuses: ['adopted', 'abandoned'], etag: '"rep1.2"' })),
+    );
     render();
     const user = userEvent.setup({ pointerEventsCheck: 0 });
     expect(await screen.findByRole('heading', { name: replication().model.title })).toBeInTheDocument();
     expect(screen.getByText('Đã lên kế hoạch')).toBeInTheDocument();
     expect(screen.getByText('Quý I năm 2024')).toBeInTheDocument();
-    // planned → in progress or abandoned; never straight to adopted.
+    // next_statuses: in progress or abandoned; not adopted.
     expect(screen.getByRole('button', { name: /Bắt đầu triển khai/ })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: /Dừng nhân rộng/ })).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: /Xác nhận đã áp dụng/ })).not.toBeInTheDocument();
@@ -57,13 +59,44 @@ describe('ReplicationPage', () => {
     await waitFor(() => expect(patches).toHaveLength(1));
     expect(patches[0]).toEqual({ ifMatch: '"rep1.1"', body: { status: 'in_progress' } });
     expect(await screen.findByText('Đã chuyển sang trạng thái “Đang triển khai”.')).toBeInTheDocument();
-    // in progress → adopted or abandoned.
+    // The answer's next_statuses: adopted or abandoned.
     expect(await screen.findByRole('button', { name: /Xác nhận đã áp dụng/ })).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: /Bắt đầu triển khai/ })).not.toBeInTheDocument();
   }, 60_000);
 
+  it('offers exactly next_statuses, whatever the status, and confirms a final one', async () => {
+    const inProgress = replication({ status: 'in_progress', next_statuses: ['planned', 'adopted'] });
+    const patches = stubApi([inProgress], (p) => jsonResponse(200, replication({ status: p.body.status as Replication['status'], next_statuses: [], etag: '"rep1.2"' })));
+    render();
+    const user = userEvent.setup({ pointerEventsCheck: 0 });
+    expect(await screen.findByRole('button', { name: /Lên kế hoạch/ })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: /Xác nhận đã áp dụng/ })).toBeInTheDocument();
+    // Not in next_statuses: not offered, though the status alone would allow it.
+    expect(screen.queryByRole('button', { name: /Dừng nhân rộng/ })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /Bắt đầu triển khai/ })).not.toBeInTheDocument();
+
+    // Adopted is final: asked first, then sent.
+    await user.click(screen.getByRole('button', { name: /Xác nhận đã áp dụng/ }));
+    const confirm = await screen.findByRole('dialog');
+    expect(confirm).toHaveTextContent('Xác nhận đơn vị đã áp dụng mô hình?');
+    await user.click(within(confirm).getByRole('button', { name: /Xác nhận đã áp dụng/ }));
+    await waitFor(() => expect(patches).toHaveLength(1));
+    expect(patches[0]?.body).toEqual({ status: 'adopted' });
+    // Nothing further to move to: no buttons.
+    await waitFor(() => expect(screen.queryByRole('button', { name: /Lên kế hoạch/ })).not.toBeInTheDocument());
+  }, 60_000);
+
+  it('offers no move when next_statuses is empty, even to someone who may edit the tracking', async () => {
+    stubApi([replication({ status: 'planned', allowed_actions: ['update'], next_statuses: [] })], () => problemResponse(500, {}));
+    render();
+    expect(await screen.findByRole('textbox', { name: 'Nội dung điều chỉnh cho phù hợp với đơn vị' })).toBeInTheDocument();
+    for (const name of [/Bắt đầu triển khai/, /Dừng nhân rộng/, /Xác nhận đã áp dụng/, /Lên kế hoạch/]) {
+      expect(screen.queryByRole('button', { name })).not.toBeInTheDocument();
+    }
+  });
+
   it('shows a final replication without moves, and read-only to those who may not update it', async () => {
-    stubApi([replication({ status: 'adopted', allowed_actions: [], figures: [{ label: 'Tỷ lệ hài lòng', unit: '%', before: 70, after: 96.5 }] })], () => problemResponse(500, {}));
+    stubApi([replication({ status: 'adopted', allowed_actions: [], next_statuses: [], figures: [{ label: 'Tỷ lệ hài lòng', unit: '%', before: 70, after: 96.5 }] })], () => problemResponse(500, {}));
     render();
     expect(await screen.findByText('Đã áp dụng')).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: /Dừng nhân rộng/ })).not.toBeInTheDocument();

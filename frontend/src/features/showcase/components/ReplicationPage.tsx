@@ -11,7 +11,7 @@ import { useApiFeedback } from '@/hooks/useApiFeedback';
 import { currentLanguage } from '@/i18n';
 import { formatDateTimeMinutes, fromIsoDate, toIsoDate } from '@/lib/dates';
 import { SHOWCASE_LIMITS, replicationQuery, useUpdateReplication, type Figure, type Replication, type ReplicationStatus } from '../api/showcase';
-import { formatNumber, nextStatuses, periodLabel, toFigures, type FigureRow } from '../format';
+import { formatNumber, replicationPeriod, toFigures, type FigureRow } from '../format';
 import { FiguresEditor } from './FiguresEditor';
 import { PeriodFields } from './PeriodFields';
 import { ReplicationStatusTag } from './ReplicationStatusTag';
@@ -30,14 +30,14 @@ const MOVE_ICONS: Record<ReplicationStatus, ReactNode> = {
   abandoned: <StopOutlined aria-hidden />,
 };
 
-/** The buttons that move a replication on: only the moves its status allows, forward only. */
+/** The buttons that move a replication on: exactly the statuses the API says it may move to now. */
 function StatusMoves({ replication, onStale }: { replication: Replication; onStale: () => void }) {
   const { t } = useTranslation();
   const { modal } = App.useApp();
   const update = useUpdateReplication(replication.id);
   const { showError, showSuccess } = useApiFeedback();
-  const moves = nextStatuses(replication.status);
-  if (!replication.allowed_actions.includes('update') || moves.length === 0) return null;
+  const moves = replication.next_statuses;
+  if (moves.length === 0) return null;
 
   const move = (status: ReplicationStatus) =>
     update.mutate(
@@ -59,7 +59,7 @@ function StatusMoves({ replication, onStale }: { replication: Replication; onSta
           loading={update.isPending && update.variables?.body.status === s}
           onClick={() => {
             // Adopted and abandoned are final: ask first.
-            if (s === 'in_progress') return move(s);
+            if (s !== 'adopted' && s !== 'abandoned') return move(s);
             modal.confirm({
               title: t(`showcase.tracking.confirm.${s}`),
               content: t('showcase.tracking.confirmFinal'),
@@ -189,7 +189,7 @@ export default function ReplicationPage() {
           items={[
             { key: 'unit', label: t('showcase.adoptingUnit'), children: r.organization.name },
             { key: 'model_unit', label: t('showcase.tracking.modelUnit'), children: r.model.unit },
-            { key: 'period', label: t('showcase.period'), children: lang === 'vi' && r.period_label_vi ? r.period_label_vi : periodLabel(r.planned_from, r.planned_to, lang) },
+            { key: 'period', label: t('showcase.period'), children: replicationPeriod(r, lang) },
             { key: 'updated', label: t('showcase.tracking.updatedAt'), children: formatDateTimeMinutes(r.updated_at) },
           ]}
         />

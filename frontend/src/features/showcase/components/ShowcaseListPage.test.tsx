@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { session } from '@/api/client';
 import { changeLanguage } from '@/i18n';
@@ -19,6 +19,8 @@ const motCua = summary({
   title: 'Một cửa điện tử tiếp nhận hồ sơ nhập học',
   unit: 'Trường Mầm non Tân Định',
   reform_area: 'administrative_procedures',
+  reform_area_vi: 'Cải cách thủ tục hành chính',
+  reform_area_en: 'Administrative procedure reform',
   summary: 'Tiếp nhận hồ sơ nhập học trực tuyến, trả kết quả qua thư điện tử.',
   awards: 0,
   replications: 0,
@@ -92,5 +94,24 @@ describe('ShowcaseListPage', () => {
     expect(await screen.findByText('Không tìm thấy mô hình nào phù hợp với “khong co”.')).toBeInTheDocument();
     expect(screen.getByLabelText('Tìm kiếm mô hình')).toHaveValue('khong co');
     expect(showcaseCalls(seen)[0]?.query).toEqual({ q: 'khong co', page: '1', per_page: '12' });
+  });
+
+  it('names each reform area as the API does, in the UI language', async () => {
+    // An area the app has never heard of: its name can only come from the API.
+    const fresh = summary({ id: 'm3', title: 'Chuyển đổi số kho lưu trữ', reform_area: 'archives_digitalisation', reform_area_vi: 'Số hóa tài liệu lưu trữ', reform_area_en: 'Digitising the archives' });
+    vi.stubGlobal('fetch', async (req: Request) =>
+      new URL(req.url).pathname === '/api/v1/showcase' ? jsonResponse(200, page([fresh, motCua])) : problemResponse(404, { code: 'not_found' }),
+    );
+    await changeLanguage('en');
+    renderPage(<ShowcaseListPage />, { path: '/showcase' });
+    const cards = await screen.findAllByRole('article');
+    expect(within(cards[0]!).getByText('Digitising the archives')).toBeInTheDocument();
+    expect(within(cards[1]!).getByText('Administrative procedure reform')).toBeInTheDocument();
+    expect(screen.queryByText('Số hóa tài liệu lưu trữ')).not.toBeInTheDocument();
+    expect(screen.queryByText('archives_digitalisation')).not.toBeInTheDocument();
+
+    await act(() => changeLanguage('vi'));
+    expect(await within(cards[0]!).findByText('Số hóa tài liệu lưu trữ')).toBeInTheDocument();
+    expect(within(cards[1]!).getByText('Cải cách thủ tục hành chính')).toBeInTheDocument();
   });
 });

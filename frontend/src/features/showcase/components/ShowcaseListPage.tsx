@@ -5,8 +5,10 @@ import { useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { QueryError } from '@/components/QueryError';
+import { currentLanguage } from '@/i18n';
 import { formatDate } from '@/lib/deadline';
 import { SHOWCASE_PAGE_SIZE, showcaseListQuery, type ShowcaseSummary } from '../api/showcase';
+import { reformAreaName } from '../format';
 
 /** How long typing pauses before the search is sent. */
 export const SEARCH_DEBOUNCE_MS = 350;
@@ -28,7 +30,7 @@ function ModelCard({ model }: { model: ShowcaseSummary }) {
       </Typography.Text>
       <div>
         <Tag color="geekblue" style={{ whiteSpace: 'normal' }}>
-          {t(`showcase.reformAreas.${model.reform_area}`, { defaultValue: model.reform_area })}
+          {reformAreaName(model, currentLanguage())}
         </Tag>
       </div>
       <Typography.Paragraph ellipsis={{ rows: 3 }} style={{ margin: 0, flex: 1 }}>

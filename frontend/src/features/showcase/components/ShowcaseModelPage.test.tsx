@@ -86,6 +86,25 @@ describe('ShowcaseModelPage', () => {
     expect(auth).toEqual(['']);
   }, 30_000);
 
+  it('shows an English page in the API’s English: the reform area and each period', async () => {
+    await changeLanguage('en');
+    stubApi(
+      model({
+        replications: [
+          { unit: orgs.tandinh.name, organization_id: orgs.tandinh.id, status: 'adopted', planned_from: '2024-01-01', planned_to: '2024-03-31', period_label_vi: 'Quý I năm 2024', period_label_en: 'First quarter of 2024' },
+        ],
+      }),
+    );
+    render();
+    expect(await screen.findByRole('heading', { level: 2 })).toBeInTheDocument();
+    expect(screen.getAllByText('E-government and digital government').length).toBeGreaterThan(0);
+    expect(screen.queryByText('Xây dựng và phát triển Chính phủ điện tử, Chính phủ số')).not.toBeInTheDocument();
+    const spread = screen.getByRole('table', { name: 'Where it has spread' });
+    const row = within(spread).getByText(orgs.tandinh.name).closest('tr') as HTMLElement;
+    expect(within(row).getByText('First quarter of 2024')).toBeInTheDocument();
+    expect(within(row).queryByText('Quý I năm 2024')).not.toBeInTheDocument();
+  });
+
   it('says so when no unit has replicated the model yet', async () => {
     stubApi(model({ replications: [] }));
     render();

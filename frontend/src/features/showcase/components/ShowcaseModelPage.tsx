@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Breadcrumb, Button, Card, Descriptions, Flex, Space, Table, Tag, Typography } from 'antd';
-import { DownloadOutlined, PaperClipOutlined, ShareAltOutlined, TeamOutlined } from '@ant-design/icons';
+import { DownloadOutlined, EditOutlined, PaperClipOutlined, ShareAltOutlined, TeamOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -10,8 +10,9 @@ import { currentLanguage } from '@/i18n';
 import { useMe, useSession } from '@/lib/auth';
 import { formatDate } from '@/lib/deadline';
 import { showcaseModelQuery, type PublicAward, type PublicPerson, type PublicReplication, type ShowcaseModel } from '../api/showcase';
-import { formatSize, periodLabel } from '../format';
-import { canReplicate } from '../permissions';
+import { formatSize, reformAreaName, replicationPeriod } from '../format';
+import { canEditModel, canReplicate } from '../permissions';
+import { EditModelModal } from './PublishModelModal';
 import { ReplicationFormModal } from './ReplicationFormModal';
 import { ReplicationStatusTag } from './ReplicationStatusTag';
 
@@ -110,7 +111,7 @@ function Spread({ model }: { model: ShowcaseModel }) {
         {
           title: t('showcase.period'),
           key: 'period',
-          render: (_, r) => (lang === 'vi' && r.period_label_vi ? r.period_label_vi : periodLabel(r.planned_from, r.planned_to, lang)),
+          render: (_, r) => replicationPeriod(r, lang),
         },
       ]}
     />
@@ -132,13 +133,16 @@ export default function ShowcaseModelPage() {
   const { t } = useTranslation();
   const { token } = useSession();
   const me = useMe();
+  const lang = currentLanguage();
   const model = useQuery(showcaseModelQuery(modelId));
   const [replicating, setReplicating] = useState(false);
+  const [editing, setEditing] = useState(false);
 
   if (model.isPending) return <PageSpinner />;
   if (model.isError) return <QueryError error={model.error} onRetry={() => void model.refetch()} />;
   const m = model.data;
   const mayReplicate = token !== null && canReplicate(me.data);
+  const mayEdit = token !== null && canEditModel(me.data);
   const adopting = m.replications.filter((r) => r.status !== 'abandoned').length;
 
   return (
@@ -153,17 +157,26 @@ export default function ShowcaseModelPage() {
             <Space wrap>
               <Tag>{t(`initiatives.kinds.${m.kind}`, { defaultValue: m.kind })}</Tag>
               <Tag color="geekblue" style={{ whiteSpace: 'normal' }}>
-                {t(`showcase.reformAreas.${m.reform_area}`, { defaultValue: m.reform_area })}
+                {reformAreaName(m, lang)}
               </Tag>
               <Tag color="green" icon={<ShareAltOutlined aria-hidden />}>
                 {t('showcase.replicationsCount', { count: adopting })}
               </Tag>
             </Space>
           </div>
-          {mayReplicate && (
-            <Button type="primary" icon={<ShareAltOutlined aria-hidden />} onClick={() => setReplicating(true)}>
-              {t('showcase.replicate.button')}
-            </Button>
+          {(mayEdit || mayReplicate) && (
+            <Space wrap>
+              {mayEdit && (
+                <Button icon={<EditOutlined aria-hidden />} onClick={() => setEditing(true)}>
+                  {t('showcase.edit.button')}
+                </Button>
+              )}
+              {mayReplicate && (
+                <Button type="primary" icon={<ShareAltOutlined aria-hidden />} onClick={() => setReplicating(true)}>
+                  {t('showcase.replicate.button')}
+                </Button>
+              )}
+            </Space>
           )}
         </Flex>
         <Descriptions
@@ -171,7 +184,7 @@ export default function ShowcaseModelPage() {
           column={{ xs: 1, md: 2, xl: 3 }}
           items={[
             { key: 'unit', label: t('showcase.unit'), children: m.unit },
-            { key: 'area', label: t('showcase.reformArea'), children: t(`showcase.reformAreas.${m.reform_area}`, { defaultValue: m.reform_area }) },
+            { key: 'area', label: t('showcase.reformArea'), children: reformAreaName(m, lang) },
             { key: 'recognized', label: t('showcase.recognizedOn'), children: formatDate(m.recognized_on) },
           ]}
         />
@@ -197,7 +210,8 @@ export default function ShowcaseModelPage() {
         <Spread model={m} />
       </Card>
 
-      {replicating && <ReplicationFormModal model={{ id: m.id, title: m.title }} onClose={() => setReplicating(false)} />}
+      {replicating && <ReplicationFormModal model={{ id: m.id, title: m.title, organization_id: m.organization_id }} onClose={() => setReplicating(false)} />}
+      {editing && <EditModelModal model={m} onClose={() => setEditing(false)} />}
     </Flex>
   );
 }

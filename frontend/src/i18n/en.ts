@@ -1387,6 +1387,12 @@ const en: Messages = {
       initiative: 'Initiatives',
       registration: 'Emulation registrations',
       report: 'Reports',
+      evaluation_round: 'Evaluation',
+      nomination: 'Nominations',
+      award_decision: 'Award decisions',
+      violation_record: 'Violation records',
+      showcase: 'Showcase',
+      replication: 'Replication',
     },
     entityTypes: {
       user: 'User',
@@ -1397,6 +1403,16 @@ const en: Messages = {
       report: 'Report',
       file: 'Evidence file',
       system: 'System',
+      evaluation_round: 'Evaluation round',
+      score_sheet: 'Score sheet',
+      award_form: 'Award form',
+      staff_rating: 'Staff rating',
+      unit_rating: 'Unit rating',
+      violation_record: 'Violation record',
+      nomination: 'Nomination',
+      award_decision: 'Award decision',
+      showcase_model: 'Showcase model',
+      replication: 'Replication',
     },
     actions: {
       auth: {
@@ -1463,6 +1479,56 @@ const en: Messages = {
       file: {
         upload: 'Uploaded evidence',
         delete: 'Deleted evidence',
+      },
+      evaluation_round: {
+        create: 'Set up an evaluation round',
+        add_entries: 'Add initiatives to a round',
+        remove_entry: 'Remove an initiative from a round',
+        assign: 'Assign evaluators',
+        recuse: 'Recuse from scoring (conflict of interest)',
+        start_scoring: 'Open scoring',
+        remind: 'Remind evaluators',
+        decide: 'Record the committee\'s decision',
+        close: 'Close the round',
+        publish: 'Publish the results',
+      },
+      score_sheet: {
+        submit: 'Submit a score sheet',
+        reopen: 'Reopen a score sheet',
+      },
+      award_form: {
+        create: 'Add an award form',
+        update: 'Change an award form',
+      },
+      staff_rating: {
+        record: 'Record a staff rating',
+      },
+      unit_rating: {
+        record: 'Record a unit rating',
+      },
+      violation_record: {
+        create: 'Record a violation',
+        read: 'Read a violation record',
+      },
+      nomination: {
+        create: 'Draft a nomination',
+        update: 'Change a nomination',
+        delete: 'Delete a nomination',
+        submit: 'Submit a nomination',
+        approve: 'Approve a nomination',
+        reject: 'Reject a nomination',
+        override: 'Override one rule',
+      },
+      award_decision: {
+        create: 'Record an award decision',
+      },
+      showcase: {
+        publish: 'Publish a typical model',
+        update: 'Change a published model',
+      },
+      replication: {
+        create: 'Plan a replication',
+        update: 'Track a replication',
       },
       demo: {
         seed: 'Loaded demo data',

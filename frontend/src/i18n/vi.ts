@@ -1386,6 +1386,12 @@ const vi = {
       initiative: 'Sáng kiến',
       registration: 'Bản đăng ký thi đua',
       report: 'Báo cáo',
+      evaluation_round: 'Đánh giá, nghiệm thu',
+      nomination: 'Đề nghị khen thưởng',
+      award_decision: 'Quyết định khen thưởng',
+      violation_record: 'Hồ sơ vi phạm',
+      showcase: 'Điển hình tiên tiến',
+      replication: 'Nhân rộng',
     },
     entityTypes: {
       user: 'Người dùng',
@@ -1396,6 +1402,16 @@ const vi = {
       report: 'Báo cáo',
       file: 'Tài liệu minh chứng',
       system: 'Hệ thống',
+      evaluation_round: 'Vòng đánh giá',
+      score_sheet: 'Phiếu chấm',
+      award_form: 'Hình thức khen thưởng',
+      staff_rating: 'Xếp loại cá nhân',
+      unit_rating: 'Xếp loại tập thể',
+      violation_record: 'Hồ sơ vi phạm',
+      nomination: 'Đề nghị khen thưởng',
+      award_decision: 'Quyết định khen thưởng',
+      showcase_model: 'Mô hình điển hình',
+      replication: 'Nhân rộng',
     },
     actions: {
       auth: {
@@ -1462,6 +1478,56 @@ const vi = {
       file: {
         upload: 'Tải lên tài liệu minh chứng',
         delete: 'Xóa tài liệu minh chứng',
+      },
+      evaluation_round: {
+        create: 'Lập hội đồng đánh giá',
+        add_entries: 'Đưa sáng kiến vào vòng đánh giá',
+        remove_entry: 'Bỏ sáng kiến khỏi vòng đánh giá',
+        assign: 'Phân công người chấm',
+        recuse: 'Rút khỏi việc chấm (xung đột lợi ích)',
+        start_scoring: 'Mở chấm điểm',
+        remind: 'Nhắc người chấm',
+        decide: 'Ghi nhận kết luận của hội đồng',
+        close: 'Kết thúc phiên họp hội đồng',
+        publish: 'Công bố kết quả đánh giá',
+      },
+      score_sheet: {
+        submit: 'Nộp phiếu chấm',
+        reopen: 'Mở lại phiếu chấm',
+      },
+      award_form: {
+        create: 'Thêm hình thức khen thưởng',
+        update: 'Sửa hình thức khen thưởng',
+      },
+      staff_rating: {
+        record: 'Ghi nhận xếp loại cá nhân',
+      },
+      unit_rating: {
+        record: 'Ghi nhận xếp loại tập thể',
+      },
+      violation_record: {
+        create: 'Ghi nhận vi phạm, kỷ luật',
+        read: 'Xem hồ sơ vi phạm',
+      },
+      nomination: {
+        create: 'Lập đề nghị khen thưởng',
+        update: 'Sửa đề nghị khen thưởng',
+        delete: 'Xóa đề nghị khen thưởng',
+        submit: 'Gửi đề nghị khen thưởng',
+        approve: 'Duyệt đề nghị khen thưởng',
+        reject: 'Không duyệt đề nghị khen thưởng',
+        override: 'Chấp thuận ngoại lệ một tiêu chí',
+      },
+      award_decision: {
+        create: 'Ghi nhận quyết định khen thưởng',
+      },
+      showcase: {
+        publish: 'Công nhận điển hình, đưa vào danh mục',
+        update: 'Sửa nội dung công bố điển hình',
+      },
+      replication: {
+        create: 'Đăng ký nhân rộng mô hình',
+        update: 'Cập nhật nhân rộng mô hình',
       },
       demo: {
         seed: 'Nạp dữ liệu mẫu',

@@ -175,17 +175,20 @@ test('a phase-1 report is written with evidence, sent late, returned for a figur
   for (const [heading, text] of Object.entries(SECTIONS)) {
     await page.getByLabel(heading, { exact: true }).fill(text);
   }
-  //    The results table starts with a line per initiative the school registered; its
-  //    initiative stays, everything but the achieved figure is filled.
-  await expect(page.getByRole('row').filter({ has: page.getByLabel('Chỉ tiêu, dòng 1', { exact: true }) })).toContainText(
-    'Tổ tư vấn thủ tục chuyển trường cho phụ huynh',
-  );
-  await page.getByLabel('Chỉ tiêu, dòng 1', { exact: true }).fill(INDICATOR);
-  await page.getByLabel('Đơn vị tính, dòng 1', { exact: true }).fill('%');
-  await page.getByLabel('Số liệu ban đầu, dòng 1', { exact: true }).fill('55');
-  await page.getByLabel('Chỉ tiêu đề ra, dòng 1', { exact: true }).fill('90');
-  await page.getByLabel('Ghi chú, dòng 1', { exact: true }).fill('Số liệu năm học 2022-2023');
-  await expect(page.getByLabel('Kết quả thực hiện, dòng 1', { exact: true })).toHaveValue('');
+  //    The results table starts with a line per initiative the school registered (Văn Lang
+  //    has two); the advisory team's line keeps its initiative, everything but the achieved
+  //    figure is filled.
+  const TEAM = 'Tổ tư vấn thủ tục chuyển trường cho phụ huynh';
+  const lineRow = (n: number) => page.getByRole('row').filter({ has: page.getByLabel(`Chỉ tiêu, dòng ${n}`, { exact: true }) });
+  await expect(lineRow(2)).toBeVisible();
+  const line = (await lineRow(1).textContent())?.includes(TEAM) ? 1 : 2;
+  await expect(lineRow(line)).toContainText(TEAM);
+  await page.getByLabel(`Chỉ tiêu, dòng ${line}`, { exact: true }).fill(INDICATOR);
+  await page.getByLabel(`Đơn vị tính, dòng ${line}`, { exact: true }).fill('%');
+  await page.getByLabel(`Số liệu ban đầu, dòng ${line}`, { exact: true }).fill('55');
+  await page.getByLabel(`Chỉ tiêu đề ra, dòng ${line}`, { exact: true }).fill('90');
+  await page.getByLabel(`Ghi chú, dòng ${line}`, { exact: true }).fill('Số liệu năm học 2022-2023');
+  await expect(page.getByLabel(`Kết quả thực hiện, dòng ${line}`, { exact: true })).toHaveValue('');
   //    Unsaved changes: the report cannot be sent before it is saved.
   await expect(page.getByRole('button', { name: 'Gửi báo cáo' })).toBeDisabled();
   await page.getByRole('button', { name: 'Lưu báo cáo' }).click();
@@ -201,7 +204,7 @@ test('a phase-1 report is written with evidence, sent late, returned for a figur
   await expect(uploads.getByRole('listitem').filter({ hasText: 'Kế hoạch thành lập Tổ tư vấn.pdf' })).toContainText('Đã tải lên');
 
   await pickOption(page, 'Loại tài liệu', 'Hình ảnh');
-  await pickOption(page, 'Gắn với dòng kết quả', `Dòng 1: ${INDICATOR}`);
+  await pickOption(page, 'Gắn với dòng kết quả', `Dòng ${line}: ${INDICATOR}`);
   const photos: Upload[] = [
     { name: 'Ảnh Tổ tư vấn trực tại trường.png', mimeType: 'image/png', buffer: png(96, 64, [22, 119, 255]) },
     { name: 'Ảnh phụ huynh nộp hồ sơ.jpg', mimeType: 'image/jpeg', buffer: await jpeg(page) },
@@ -218,7 +221,7 @@ test('a phase-1 report is written with evidence, sent late, returned for a figur
   await expect(evidence.getByRole('tab', { name: 'Danh sách (3)' })).toBeVisible();
   await expect(evidence.getByRole('row').filter({ hasText: 'Kế hoạch thành lập Tổ tư vấn.pdf' })).toContainText('Cả báo cáo');
   for (const photo of photos) {
-    await expect(evidence.getByRole('row').filter({ hasText: photo.name })).toContainText(`Dòng 1: ${INDICATOR}`);
+    await expect(evidence.getByRole('row').filter({ hasText: photo.name })).toContainText(`Dòng ${line}: ${INDICATOR}`);
   }
   await evidence.getByRole('tab', { name: 'Xem dạng thư viện' }).click();
   for (const photo of photos) {
@@ -268,10 +271,10 @@ test('a phase-1 report is written with evidence, sent late, returned for a figur
   await reportRow(page).getByRole('link', { name: TITLE }).click();
   await expect(page.getByText('Báo cáo bị trả lại để bổ sung, chỉnh sửa')).toBeVisible();
   await expect(page.getByText(`${OFFICER_NAME}: ${REASON}`)).toBeVisible();
-  await page.getByLabel('Kết quả thực hiện, dòng 1', { exact: true }).fill('87');
+  await page.getByLabel(`Kết quả thực hiện, dòng ${line}`, { exact: true }).fill('87');
   await page.getByRole('button', { name: 'Lưu báo cáo' }).click();
   await expect(page.getByText('Đã lưu báo cáo.')).toBeVisible();
-  await expect(page.getByLabel('Kết quả thực hiện, dòng 1', { exact: true })).toHaveValue('87');
+  await expect(page.getByLabel(`Kết quả thực hiện, dòng ${line}`, { exact: true })).toHaveValue('87');
   await confirmAction(page, 'Gửi báo cáo');
   await expect(status(page)).toHaveText('Đã gửi');
   await expect(versionsTable(page).getByRole('row')).toHaveCount(3); // header + two versions
@@ -316,7 +319,7 @@ test('a phase-1 report is written with evidence, sent late, returned for a figur
   await second.getByRole('button', { name: 'Xem' }).click();
   const v2 = page.getByRole('dialog').filter({ hasText: /Lần gửi 2 — \d{2}\/\d{2}\/\d{4}/ });
   await expect(actualCell(v2)).toHaveText('87');
-  await expect(v2.getByRole('row').filter({ hasText: 'Ảnh phụ huynh nộp hồ sơ.jpg' })).toContainText(`Dòng 1: ${INDICATOR}`);
+  await expect(v2.getByRole('row').filter({ hasText: 'Ảnh phụ huynh nộp hồ sơ.jpg' })).toContainText(`Dòng ${line}: ${INDICATOR}`);
   await page.keyboard.press('Escape');
   await expect(v2).toBeHidden();
 

@@ -23,8 +23,14 @@ export async function logout(page: Page): Promise<void> {
  * Confirms an action in its Popconfirm and waits for the request it sends. A page that is
  * still re-rendering (after a save, say) can swap the button under the click, leaving a
  * confirmation that sends nothing: then the action is taken again, up to three times.
+ * `exact` matches the button's whole name ("Duyệt", not "Không duyệt" beside it).
  */
-export async function confirmAction(page: Page, action: string, scope: Page | Locator = page): Promise<void> {
+export async function confirmAction(
+  page: Page,
+  action: string,
+  scope: Page | Locator = page,
+  options: { exact?: boolean } = {},
+): Promise<void> {
   for (let attempt = 1; attempt <= 3; attempt++) {
     const sent = page
       .waitForRequest((r) => r.method() === 'POST' && r.url().includes('/api/v1/') && !r.url().includes('/api/v1/auth/'), {
@@ -34,7 +40,7 @@ export async function confirmAction(page: Page, action: string, scope: Page | Lo
         () => true,
         () => false,
       );
-    await scope.getByRole('button', { name: action }).click();
+    await scope.getByRole('button', { name: action, exact: options.exact }).click();
     // The Popconfirm can vanish under the click when the page re-renders: then try again
     // rather than wait for a button that will not come back.
     const confirmed = await page

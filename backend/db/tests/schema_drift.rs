@@ -39,6 +39,7 @@ fn diesel_type(udt: &str) -> String {
         "float8" => "Float8".into(),
         "_uuid" => "Array<Nullable<Uuid>>".into(),
         "_date" => "Array<Nullable<Date>>".into(),
+        "_text" => "Array<Nullable<Text>>".into(),
         other => format!("unmapped({other})"),
     }
 }

@@ -247,6 +247,23 @@ pub fn quarter_bounds(year: i32, q: u32) -> Option<(NaiveDate, NaiveDate)> {
     Some((start, end))
 }
 
+/// Số và ký hiệu of a decision (Decree 30/2020): a number, "/", then the symbol of letters,
+/// digits, "-", "." and "/" — e.g. `1234/QĐ-UBND`.
+pub fn valid_decision_number(s: &str) -> bool {
+    let Some((num, symbol)) = s.split_once('/') else {
+        return false;
+    };
+    s.chars().count() <= 100
+        && (1..=10).contains(&num.len())
+        && num.chars().all(|c| c.is_ascii_digit())
+        && !symbol.is_empty()
+        && !symbol.starts_with('/')
+        && !symbol.ends_with(['/', '-', '.'])
+        && symbol
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '/' | '.'))
+}
+
 // ----- eligibility -----------------------------------------------------------------------
 
 code_enum!(
@@ -1296,6 +1313,25 @@ mod tests {
             vec![ReplicationStatus::InProgress, ReplicationStatus::Abandoned]
         );
         assert!(ReplicationStatus::Adopted.next().is_empty());
+    }
+
+    #[test]
+    fn decision_numbers_read_like_decree_30() {
+        for ok in ["1234/QĐ-UBND", "45/QĐ-MNCG", "12/2023/QĐ-UBND", "7/QĐ.PNV"] {
+            assert!(valid_decision_number(ok), "{ok}");
+        }
+        for bad in [
+            "QĐ một",
+            "1234",
+            "/QĐ-UBND",
+            "12a/QĐ",
+            "1234/",
+            "1234//QĐ",
+            "1234/QĐ-",
+            "1234/QĐ UBND",
+        ] {
+            assert!(!valid_decision_number(bad), "{bad}");
+        }
     }
 
     #[test]

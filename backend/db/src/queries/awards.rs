@@ -556,17 +556,6 @@ pub async fn users_by_ids(conn: &mut AsyncPgConnection, ids: &[Uuid]) -> QueryRe
         .await
 }
 
-pub async fn orgs_by_ids(
-    conn: &mut AsyncPgConnection,
-    ids: &[Uuid],
-) -> QueryResult<Vec<Organization>> {
-    organizations::table
-        .filter(organizations::id.eq_any(ids))
-        .select(Organization::as_select())
-        .load(conn)
-        .await
-}
-
 /// Authors (user ids, in order) of the given initiatives.
 pub async fn authors_of(
     conn: &mut AsyncPgConnection,

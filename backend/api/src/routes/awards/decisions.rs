@@ -24,23 +24,6 @@ use crate::views::awards::{
 };
 use crate::views::{OrganizationRef, Page, PageParams};
 
-/// "1234/QĐ-UBND": a number, then the symbol (letters, digits, "-", "/").
-pub fn valid_number(s: &str) -> bool {
-    let Some((num, symbol)) = s.split_once('/') else {
-        return false;
-    };
-    !num.is_empty()
-        && num.len() <= 10
-        && num.chars().all(|c| c.is_ascii_digit())
-        && !symbol.is_empty()
-        && s.len() <= 100
-        && !symbol.starts_with('/')
-        && !symbol.ends_with('/')
-        && symbol
-            .chars()
-            .all(|c| c.is_alphanumeric() || c == '-' || c == '/' || c == '.')
-}
-
 pub async fn granted_views(
     conn: &mut AsyncPgConnection,
     decision_id: Uuid,
@@ -58,7 +41,7 @@ pub async fn granted_views(
     for n in found.items {
         let form = q::find_award_form(conn, n.award_form_id).await?;
         let nominee = Nominee::of(conn, &n).await?;
-        let org = q::orgs_by_ids(conn, &[n.organization_id])
+        let org = thidua_db::queries::organizations::find_many(conn, &[n.organization_id])
             .await?
             .pop()
             .ok_or_else(|| super::internal("organization"))?;
@@ -81,7 +64,7 @@ pub async fn view(
     conn: &mut AsyncPgConnection,
     d: &AwardDecision,
 ) -> Result<AwardDecisionView, ApiError> {
-    let org = q::orgs_by_ids(conn, &[d.organization_id])
+    let org = thidua_db::queries::organizations::find_many(conn, &[d.organization_id])
         .await?
         .pop()
         .ok_or_else(|| super::internal("organization"))?;
@@ -124,7 +107,7 @@ pub async fn create_award_decision(
     let req = body.0;
     let mut errs = ValidationErrors::new();
     let number = req.number.trim().to_string();
-    if !valid_number(&number) {
+    if !thidua_domain::award::valid_decision_number(&number) {
         errs.push(FieldError::new(
             "number",
             "invalid_number",
@@ -340,7 +323,7 @@ pub async fn visible(
     p: &Principal,
     d: &AwardDecision,
 ) -> Result<bool, ApiError> {
-    let org = q::orgs_by_ids(conn, &[d.organization_id]).await?;
+    let org = thidua_db::queries::organizations::find_many(conn, &[d.organization_id]).await?;
     if org.iter().any(|o| authz::can_see_org(p, &o.ancestry())) {
         return Ok(true);
     }

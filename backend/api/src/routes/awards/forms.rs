@@ -141,7 +141,9 @@ async fn check_org(
     id: Option<Uuid>,
 ) -> Result<(), ApiError> {
     if let Some(id) = id
-        && q::orgs_by_ids(conn, &[id]).await?.is_empty()
+        && thidua_db::queries::organizations::find_many(conn, &[id])
+            .await?
+            .is_empty()
     {
         return Err(ApiError::field(FieldError::new(
             "granting_organization_id",

@@ -59,18 +59,12 @@ pub fn person_ref(u: &User, orgs: &HashMap<Uuid, Organization>) -> PersonRef {
 
 /// One organisation (404 when there is none).
 pub async fn org(conn: &mut AsyncPgConnection, id: Uuid) -> Result<Organization, ApiError> {
-    q::orgs_by_ids(conn, &[id])
-        .await?
-        .pop()
-        .ok_or_else(ApiError::not_found)
+    Ok(thidua_db::queries::organizations::find(conn, id).await?)
 }
 
 /// One account (404 when there is none).
 pub async fn user(conn: &mut AsyncPgConnection, id: Uuid) -> Result<User, ApiError> {
-    q::users_by_ids(conn, &[id])
-        .await?
-        .pop()
-        .ok_or_else(ApiError::not_found)
+    Ok(thidua_db::queries::users::find(conn, id).await?)
 }
 
 /// The organisations of the given ids, by id.
@@ -81,7 +75,7 @@ pub async fn org_map(
     let mut ids: Vec<Uuid> = ids.into_iter().collect();
     ids.sort();
     ids.dedup();
-    Ok(q::orgs_by_ids(conn, &ids)
+    Ok(thidua_db::queries::organizations::find_many(conn, &ids)
         .await?
         .into_iter()
         .map(|o| (o.id, o))

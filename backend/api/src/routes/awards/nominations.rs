@@ -100,7 +100,7 @@ pub async fn load(conn: &mut AsyncPgConnection, id: Uuid) -> Result<Loaded, ApiE
 
 async fn load_row(conn: &mut AsyncPgConnection, n: Nomination) -> Result<Loaded, ApiError> {
     let form = q::find_award_form(conn, n.award_form_id).await?;
-    let org = q::orgs_by_ids(conn, &[n.organization_id])
+    let org = thidua_db::queries::organizations::find_many(conn, &[n.organization_id])
         .await?
         .pop()
         .ok_or_else(|| super::internal("organization"))?;
@@ -328,7 +328,8 @@ async fn check_files(
             continue;
         }
         let (f, _) = thidua_db::queries::files::find(conn, *id).await?;
-        let owner = q::orgs_by_ids(conn, &[f.organization_id]).await?;
+        let owner =
+            thidua_db::queries::organizations::find_many(conn, &[f.organization_id]).await?;
         if !owner.iter().any(|o| o.ancestry().contains(&unit.id)) {
             return Err(ApiError::not_found());
         }

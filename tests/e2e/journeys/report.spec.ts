@@ -139,8 +139,12 @@ async function dropFiles(page: Page, area: Locator, files: Upload[]): Promise<vo
 // ── steps ──────────────────────────────────────────────────────────────────────
 
 async function openReports(page: Page): Promise<void> {
-  await page.getByRole('navigation', { name: 'Menu chính' }).getByRole('link', { name: 'Báo cáo', exact: true }).click();
-  await expect(page.getByRole('heading', { name: 'Báo cáo', exact: true })).toBeVisible();
+  // Right after signing in, the landing page's own navigation may still land after the click:
+  // click again until the reports page is there.
+  await expect(async () => {
+    await page.getByRole('navigation', { name: 'Menu chính' }).getByRole('link', { name: 'Báo cáo', exact: true }).click();
+    await expect(page.getByRole('heading', { name: 'Báo cáo', exact: true })).toBeVisible({ timeout: 3000 });
+  }).toPass({ timeout: 30_000 });
 }
 
 /** The row of Văn Lang's phase-1 report in the list shown. */
